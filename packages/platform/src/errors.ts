@@ -1,0 +1,65 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "./logger";
+
+/**
+ * Stable `extensions.code` values for faults. Outcomes a client must handle (rejected,
+ * step-up required, locked) are result-union members instead, never errors.
+ */
+export const ErrorCode = {
+  /** No valid session where the operation needs one. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** The input's shape is wrong in a way the schema could not catch. */
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  /** A database, Redis or another subgraph did not answer. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** Anything unexpected; the details stay in the log. */
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError("You need to sign in for this.", { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function badUserInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError("The service is unavailable. Please try again shortly.", {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+  });
+}
+
+// Codes whose message was written for clients; every other error is masked.
+const PUBLIC_CODES = new Set<string>([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** An Apollo `formatError` that keeps client-facing errors and masks the rest. */
+export function maskErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && PUBLIC_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    logger.error("unexpected error", {
+      path: formatted.path?.join("."),
+      error: original instanceof Error ? original.name : String(original),
+      detail: original instanceof Error ? original.message : undefined,
+    });
+    return {
+      message: "Something went wrong. Please try again.",
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,218 @@
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "./logger";
+
+/** Largest request body accepted; larger ones get 413 before any parsing. */
+export const MAX_BODY_BYTES = 100 * 1024;
+
+/** A readiness check: resolves when the dependency answers, rejects otherwise. */
+export type ReadinessChecks = Record<string, () => Promise<unknown>>;
+
+/** Thrown by `context` to answer with an HTTP status instead of running the operation. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  apollo: ApolloServer<TContext>;
+  /** Builds the operation's context; throw HttpError to refuse the request. */
+  context: (request: IncomingMessage) => Promise<TContext>;
+  readiness: ReadinessChecks;
+  logger: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+// Longer than any client's idle keep-alive (the gateway's pool keeps sockets 30 s), so the
+// server never closes a socket the client is about to reuse ('socket hang up').
+const KEEP_ALIVE_MS = 65_000;
+const READINESS_TIMEOUT_MS = 2_000;
+
+/**
+ * Serves `/graphql` (through Apollo), `/healthz` and `/readyz` on Node's own HTTP server, so the
+ * body limit, the 401 and the health routes are the same for the gateway and every subgraph.
+ */
+export async function startHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningService> {
+  const { apollo, logger } = options;
+  await apollo.start();
+
+  const server = createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) sendJson(response, 500, errorBody("Something went wrong.", "INTERNAL_SERVER_ERROR"));
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  logger.info("listening", { service: options.name, url });
+
+  return {
+    url,
+    port,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+async function handle<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok", service: options.name });
+  if (url.pathname === "/readyz") return ready(options, response);
+  if (url.pathname !== "/graphql") return sendJson(response, 404, errorBody("Not found.", "NOT_FOUND"));
+  if (request.method !== "GET" && request.method !== "POST" && request.method !== "OPTIONS") {
+    response.setHeader("allow", "GET, POST");
+    return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));
+  }
+
+  let context: TContext;
+  try {
+    context = await options.context(request);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      request.resume();
+      return sendJson(response, error.status, errorBody(error.message, error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST"));
+    }
+    throw error;
+  }
+
+  const body = await readBody(request);
+  if (body === null) {
+    response.setHeader("connection", "close");
+    return sendJson(response, 413, errorBody(`The request body is over ${MAX_BODY_BYTES / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
+  }
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+
+  let parsed: unknown = body;
+  if (request.method === "POST" && (headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      parsed = body === "" ? undefined : JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, errorBody("The request body is not valid JSON.", "BAD_REQUEST"));
+    }
+  }
+
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsed },
+    context: async () => context,
+  });
+
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function ready<TContext extends BaseContext>(options: HttpServiceOptions<TContext>, response: ServerResponse) {
+  const names = Object.keys(options.readiness);
+  const results = await Promise.all(
+    names.map(async (name) => {
+      try {
+        await withTimeout(options.readiness[name](), READINESS_TIMEOUT_MS);
+        return [name, "up"] as const;
+      } catch {
+        return [name, "down"] as const;
+      }
+    }),
+  );
+  const checks = Object.fromEntries(results);
+  const down = results.filter(([, state]) => state === "down").map(([name]) => name);
+  sendJson(response, down.length === 0 ? 200 : 503, {
+    status: down.length === 0 ? "ready" : "unavailable",
+    service: options.name,
+    checks,
+    ...(down.length > 0 ? { down } : {}),
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timed out")), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Reads the body as text, or null past MAX_BODY_BYTES (without buffering the rest). */
+function readBody(request: IncomingMessage): Promise<string | null> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    request.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        settled = true;
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (!settled) resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    request.on("error", (error) => {
+      if (!settled) reject(error);
+    });
+  });
+}
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.end(text);
+}

@@ -1,0 +1,84 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import { migrate } from "./database";
+import { maskErrors } from "./errors";
+import type { GatewayCredential } from "./gateway-credential";
+import { type RunningService, startHttpService } from "./http-service";
+import type { Logger } from "./logger";
+import { closeRedis, type RedisClient } from "./redis";
+import type { Settings } from "./settings";
+import { requireGatewayCredential } from "./subgraph-context";
+
+/** A subgraph ready to migrate and listen; built apart from listening so tests run it in-process. */
+export interface SubgraphService {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  redis: RedisClient;
+  /** Connects to the database (if needed) and runs pending migrations. */
+  migrate(): Promise<void>;
+  listen(port: number, host?: string): Promise<RunningService>;
+  close(): Promise<void>;
+}
+
+export interface SubgraphServiceOptions<TContext extends object> {
+  name: string;
+  /** The PostgreSQL schema the subgraph owns. */
+  databaseSchema: string;
+  settings: Settings;
+  logger: Logger;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  redis: RedisClient;
+  /** Builds the per-request context (loaders are created here, once per request). */
+  context: (credential: GatewayCredential) => TContext;
+}
+
+export function createSubgraphService<TContext extends object>(options: SubgraphServiceOptions<TContext>): SubgraphService {
+  const { name, settings, logger, schema, dataSource, redis } = options;
+  let running: RunningService | undefined;
+
+  const connect = async () => {
+    if (!dataSource.isInitialized) await dataSource.initialize();
+  };
+
+  return {
+    name,
+    schema,
+    dataSource,
+    redis,
+    async migrate() {
+      await connect();
+      await migrate(dataSource, options.databaseSchema);
+    },
+    async listen(port, host) {
+      await connect();
+      const apollo = new ApolloServer<TContext>({
+        schema,
+        formatError: maskErrors(logger),
+        includeStacktraceInErrorResponses: false,
+        plugins: [ApolloServerPluginLandingPageDisabled()],
+      });
+      running = await startHttpService<TContext>({
+        name,
+        port,
+        host,
+        apollo,
+        logger,
+        context: async (request) => options.context(requireGatewayCredential(settings.gatewaySecret, request)),
+        readiness: {
+          database: () => dataSource.query("SELECT 1"),
+          redis: () => redis.ping(),
+        },
+      });
+      return running;
+    },
+    async close() {
+      await running?.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await closeRedis(redis);
+    },
+  };
+}

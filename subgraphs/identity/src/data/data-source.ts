@@ -1,0 +1,24 @@
+import { createDataSource } from "@oa/platform";
+import { CustomerEntity } from "../modules/customer/customer.entity";
+import { DepositAccountEntity, DepositAccountHolderEntity } from "../modules/customer/deposit-account.entity";
+import { SecurityAnswerEntity, SecurityQuestionEntity } from "../modules/security-question/security-question.entity";
+import { UserEntity } from "../modules/user/user.entity";
+import { InitialSchema1764300000000 } from "./migrations/1764300000000-InitialSchema";
+
+/** The PostgreSQL schema identity owns. */
+export const IDENTITY_SCHEMA = "identity";
+
+export const identityEntities = [
+  CustomerEntity,
+  DepositAccountEntity,
+  DepositAccountHolderEntity,
+  UserEntity,
+  SecurityQuestionEntity,
+  SecurityAnswerEntity,
+];
+
+export const identityMigrations = [InitialSchema1764300000000];
+
+export function createIdentityDataSource(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}) {
+  return createDataSource({ url, schema: IDENTITY_SCHEMA, entities: identityEntities, migrations: identityMigrations, ...options });
+}

@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import { createLogger, createRedis, createSubgraphService, type Logger, type RedisClient, type Settings, type SubgraphService } from "@oa/platform";
+import { createIdentityContext } from "./context";
+import { createIdentityDataSource, IDENTITY_SCHEMA } from "./data/data-source";
+import { buildIdentitySchema } from "./schema";
+import { createIdentityServices } from "./services";
+
+export { buildIdentitySchema } from "./schema";
+export { identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
+
+export interface IdentityOptions {
+  logger?: Logger;
+  /** Shared client (the embedded store); by default one is made from the settings. */
+  redis?: RedisClient;
+  onQuery?: (sql: string) => void;
+}
+
+/** Builds identity without listening: `listen()` starts it, `migrate()` prepares its schema. */
+export async function createIdentityService(settings: Settings, options: IdentityOptions = {}): Promise<SubgraphService> {
+  if (!settings.databaseUrl) throw new Error("identity needs DATABASE_URL (npm start provides the embedded one)");
+  const logger = options.logger ?? createLogger(settings.logLevel, { service: "identity" });
+  const redis = options.redis ?? createRedis(settings, "identity");
+  const dataSource = createIdentityDataSource(settings.databaseUrl, { onQuery: options.onQuery });
+  const services = createIdentityServices(settings, logger, dataSource, redis);
+  return createSubgraphService({
+    name: "identity",
+    databaseSchema: IDENTITY_SCHEMA,
+    settings,
+    logger,
+    schema: await buildIdentitySchema(),
+    dataSource,
+    redis,
+    context: (credential) => createIdentityContext(services, credential),
+  });
+}

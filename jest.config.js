@@ -19,6 +19,7 @@ module.exports = {
   testMatch: ["<rootDir>/**/src/**/*.test.ts", "<rootDir>/tests/**/*.e2e.ts", "<rootDir>/tests/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   moduleNameMapper: {
+    "^@oa/platform/testing$": "<rootDir>/packages/platform/src/testing",
     "^@oa/platform$": "<rootDir>/packages/platform/src",
     "^@oa/identity$": "<rootDir>/subgraphs/identity/src/server",
     "^@oa/device-trust$": "<rootDir>/subgraphs/device-trust/src/server",

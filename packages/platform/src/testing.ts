@@ -1,0 +1,63 @@
+// Helpers for tests that run against the real PostgreSQL and Redis (never mocks).
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
+import { loadSettings, type Settings } from "./settings";
+
+/** A server where tests may create and drop databases. */
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database of its own for one test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `oa_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Settings for a test: real servers, a Redis prefix of its own, quiet logs. */
+export function testSettings(overrides: Partial<Settings> = {}, env: Record<string, string> = {}): Settings {
+  return {
+    ...loadSettings({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env }),
+    redisUrl: TEST_REDIS_URL,
+    redisKeyPrefix: `oa-test-${randomBytes(4).toString("hex")}:`,
+    ...overrides,
+  };
+}
+
+/** Headers for calling a subgraph directly, as the gateway would. */
+export function gatewayHeaders(settings: Settings, session: ForwardedSession | null = null): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(settings.gatewaySecret, { caller: "gateway", session, clientIp: "127.0.0.1" }),
+  };
+}
+
+/** POSTs one GraphQL operation and returns the parsed body and status. */
+export async function postGraphQL<T = unknown>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = { "content-type": "application/json" },
+): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, body: (await response.json()) as never };
+}

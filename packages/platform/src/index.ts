@@ -12,3 +12,4 @@ export * from "./internal-client";
 export * from "./subgraph-context";
 export * from "./subgraph-service";
 export * from "./run-service";
+export * from "./records-format";

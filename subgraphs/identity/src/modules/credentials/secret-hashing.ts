@@ -1,4 +1,5 @@
 import argon2 from "argon2";
+import { randomBytes } from "node:crypto";
 
 // OWASP's argon2id floor: 19 MiB, 2 iterations, 1 lane.
 const ARGON2ID = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -23,7 +24,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** Spends the time of one real verification and always answers false. */
 export async function verifyAgainstDummy(plain: string): Promise<false> {
-  dummyHash ??= hashSecret(`dummy-${Math.random()}-${Date.now()}`);
+  dummyHash ??= hashSecret(randomBytes(32).toString("base64url"));
   await verifySecret(await dummyHash, plain);
   return false;
 }

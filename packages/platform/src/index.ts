@@ -6,6 +6,7 @@ export * from "./redis";
 export * from "./sessions";
 export * from "./database";
 export * from "./federation";
+export * from "./date-time";
 export * from "./http-service";
 export * from "./notifier";
 export * from "./internal-client";

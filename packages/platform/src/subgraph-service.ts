@@ -59,6 +59,8 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
         schema,
         formatError: maskErrors(logger),
         includeStacktraceInErrorResponses: false,
+        // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal (exit 143).
+        stopOnTerminationSignals: false,
         // No usage reporting to Apollo's cloud: inline traces would only cost time per request.
         plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       });

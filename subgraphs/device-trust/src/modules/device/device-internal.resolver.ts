@@ -1,0 +1,26 @@
+import { Args, Ctx, Directive, ID, Mutation, Resolver } from "type-graphql";
+import type { DeviceTrustContext } from "../../context";
+import { RegisterDeviceArgs, UseTrustedDeviceArgs } from "./device-internal.args";
+import { DeviceRegistration } from "./device-registration.type";
+
+/**
+ * identity's calls, made directly with the gateway credential. `@inaccessible` keeps them out
+ * of the public API, so the gateway never routes a client to them.
+ */
+@Resolver()
+export class DeviceInternalResolver {
+  @Directive("@inaccessible")
+  @Mutation(() => DeviceRegistration, { description: "Registers a device for a user; the token is returned here only (stored as a hash)." })
+  registerDevice(@Args() { userId, name, platform }: RegisterDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<DeviceRegistration> {
+    return context.services.devices.register(userId, name, platform);
+  }
+
+  @Directive("@inaccessible")
+  @Mutation(() => ID, {
+    nullable: true,
+    description: "The device id when deviceToken is a live registration of userId (and stamps lastUsedAt), else null.",
+  })
+  useTrustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<string | null> {
+    return context.services.devices.useTrusted(userId, deviceToken);
+  }
+}

@@ -1,0 +1,57 @@
+import { badUserInput } from "@oa/platform";
+import type { DataSource } from "typeorm";
+import { DEVICE_NAME_MAX_LENGTH, normaliseDeviceName } from "./device-name";
+import type { DevicePlatform } from "./device-platform";
+import type { DeviceRegistration } from "./device-registration.type";
+import { hashDeviceToken, isWellFormedDeviceToken, newDeviceToken } from "./device-token";
+import { DeviceEntity } from "./device.entity";
+import { toDevice } from "./device.type";
+import { isUuid } from "./uuid";
+
+/** Registers, checks and removes devices. Each change is one SQL statement, so it is atomic. */
+export class DeviceService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers a device for a user; the token is returned here only. */
+  async register(userId: string, name: string, platform: DevicePlatform): Promise<DeviceRegistration> {
+    if (!isUuid(userId)) throw badUserInput("userId is not a user id.");
+    const storedName = normaliseDeviceName(name);
+    if (storedName === null) throw badUserInput(`A device name is 1 to ${DEVICE_NAME_MAX_LENGTH} characters.`);
+    const deviceToken = newDeviceToken();
+    const repository = this.dataSource.getRepository(DeviceEntity);
+    const device = repository.create({ userId, name: storedName, platform, tokenHash: hashDeviceToken(deviceToken), lastUsedAt: null });
+    // INSERT ... RETURNING fills in the generated id and registered_at.
+    await repository.insert(device);
+    return { deviceToken, device: toDevice(device) };
+  }
+
+  /**
+   * The device id when `deviceToken` is a live registration of `userId`, stamping its last use in
+   * the same statement; null otherwise. A token never works for another user.
+   */
+  async useTrusted(userId: string, deviceToken: string): Promise<string | null> {
+    if (!isUuid(userId) || !isWellFormedDeviceToken(deviceToken)) return null;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(DeviceEntity)
+      .set({ lastUsedAt: () => "now()" })
+      .where("token_hash = :tokenHash AND user_id = :userId", { tokenHash: hashDeviceToken(deviceToken), userId })
+      .returning("id")
+      .execute();
+    const rows = result.raw as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  /** Deletes the device if it is `userId`'s; false for anyone else's or an unknown one. */
+  async remove(userId: string, deviceId: string): Promise<boolean> {
+    if (!isUuid(deviceId) || !isUuid(userId)) return false;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(DeviceEntity)
+      .where("id = :deviceId AND user_id = :userId", { deviceId, userId })
+      .returning("id")
+      .execute();
+    return (result.raw as { id: string }[]).length === 1;
+  }
+}

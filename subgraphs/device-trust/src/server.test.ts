@@ -1,0 +1,309 @@
+import { randomUUID } from "node:crypto";
+import type { ForwardedSession, RunningService, SubgraphService } from "@oa/platform";
+import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
+import { Client } from "pg";
+import { createDeviceTrustService } from "./server";
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const REGISTER = `mutation ($userId: ID!, $name: String!, $platform: DevicePlatform!) {
+  registerDevice(userId: $userId, name: $name, platform: $platform) {
+    deviceToken
+    device { id name platform registeredAt lastUsedAt current }
+  }
+}`;
+const USE = `mutation ($userId: ID!, $deviceToken: String!) { useTrustedDevice(userId: $userId, deviceToken: $deviceToken) }`;
+const REMOVE = `mutation ($id: ID!) {
+  removeDevice(id: $id) { __typename ... on DeviceRemoved { id } ... on DeviceNotFound { id } }
+}`;
+const USER_DEVICES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on User { id devices { id name platform registeredAt lastUsedAt current } }
+  }
+}`;
+const DEVICES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Device { id name lastUsedAt current } }
+}`;
+
+interface DeviceFields {
+  id: string;
+  name: string;
+  platform: string;
+  registeredAt: string;
+  lastUsedAt: string | null;
+  current: boolean;
+}
+
+describe("device-trust subgraph service", () => {
+  let database: TestDatabase;
+  let service: SubgraphService;
+  let running: RunningService;
+  let statements: string[] = [];
+  const settings = testSettings();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    service = await createDeviceTrustService({ ...settings, databaseUrl: database.url }, { onQuery: (sql) => statements.push(sql) });
+    await service.migrate();
+    running = await service.listen(0, "127.0.0.1");
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await database.drop();
+  });
+
+  function sessionOf(userId: string, deviceId: string | null = null): ForwardedSession {
+    return { id: randomUUID(), userId, customerId: "C-100001", deviceId, expiresAt: new Date(Date.now() + 60_000).toISOString() };
+  }
+
+  function call<T>(query: string, variables: Record<string, unknown> = {}, session: ForwardedSession | null = null) {
+    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, session));
+  }
+
+  async function register(userId: string, name = "Work laptop", platform = "WEB") {
+    const { body } = await call<{ registerDevice: { deviceToken: string; device: DeviceFields } }>(REGISTER, { userId, name, platform });
+    expect(body.errors).toBeUndefined();
+    return body.data!.registerDevice;
+  }
+
+  async function useTrusted(userId: string, deviceToken: string): Promise<string | null> {
+    const { body } = await call<{ useTrustedDevice: string | null }>(USE, { userId, deviceToken });
+    expect(body.errors).toBeUndefined();
+    return body.data!.useTrustedDevice;
+  }
+
+  async function deviceById(id: string, session: ForwardedSession | null = null) {
+    const { body } = await call<{ _entities: (DeviceFields | null)[] }>(DEVICES, { representations: [{ __typename: "Device", id }] }, session);
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities[0];
+  }
+
+  async function devicesOf(userId: string, session: ForwardedSession | null) {
+    const { body } = await call<{ _entities: { id: string; devices: DeviceFields[] }[] }>(
+      USER_DEVICES,
+      { representations: [{ __typename: "User", id: userId }] },
+      session,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities[0].devices;
+  }
+
+  async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("refuses a request without the gateway credential with 401", async () => {
+    const { status } = await postGraphQL(running.url, REMOVE, { id: randomUUID() });
+    expect(status).toBe(401);
+  });
+
+  it("refuses a credential signed with another secret", async () => {
+    const forged = gatewayHeaders({ ...settings, gatewaySecret: "another-secret-of-at-least-32-characters!" }, sessionOf(randomUUID()));
+    const { status } = await postGraphQL(running.url, REMOVE, { id: randomUUID() }, forged);
+    expect(status).toBe(401);
+  });
+
+  it("registers a device, stores only the token's hash and returns the token once", async () => {
+    const userId = randomUUID();
+    const { deviceToken, device } = await register(userId, "  Jo's iPhone  ", "IOS");
+    expect(deviceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(device).toEqual({ id: expect.any(String), name: "Jo's iPhone", platform: "IOS", registeredAt: expect.stringMatching(ISO_UTC), lastUsedAt: null, current: false });
+
+    const rows = await sql<Record<string, unknown>>("SELECT * FROM device_trust.devices WHERE id = $1", [device.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].user_id).toBe(userId);
+    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(deviceToken);
+  });
+
+  it("gives a different token to every registration", async () => {
+    const userId = randomUUID();
+    const tokens = new Set([(await register(userId)).deviceToken, (await register(userId)).deviceToken]);
+    expect(tokens.size).toBe(2);
+  });
+
+  it("trusts a registered token for its user and stamps lastUsedAt", async () => {
+    const userId = randomUUID();
+    const { deviceToken, device } = await register(userId);
+    const before = Date.now();
+    expect(await useTrusted(userId, deviceToken)).toBe(device.id);
+    const used = await deviceById(device.id);
+    expect(used?.lastUsedAt).toMatch(ISO_UTC);
+    // The stamp comes from the database clock; allow a little drift between the two clocks.
+    expect(Math.abs(Date.parse(used!.lastUsedAt!) - before)).toBeLessThan(10_000);
+  });
+
+  it("never trusts a token for another user, and then stamps nothing", async () => {
+    const owner = randomUUID();
+    const { deviceToken, device } = await register(owner);
+    expect(await useTrusted(randomUUID(), deviceToken)).toBeNull();
+    expect((await deviceById(device.id))?.lastUsedAt).toBeNull();
+  });
+
+  it("does not trust an unknown, malformed or empty token, or a user id that is not one", async () => {
+    const userId = randomUUID();
+    const { deviceToken } = await register(userId);
+    expect(await useTrusted(userId, "A".repeat(43))).toBeNull();
+    expect(await useTrusted(userId, `${deviceToken}x`)).toBeNull();
+    expect(await useTrusted(userId, "")).toBeNull();
+    expect(await useTrusted("not-a-uuid", deviceToken)).toBeNull();
+  });
+
+  it("removes the owner's device, after which its token no longer skips step-up", async () => {
+    const userId = randomUUID();
+    const { deviceToken, device } = await register(userId);
+    const { body } = await call(REMOVE, { id: device.id }, sessionOf(userId));
+    expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceRemoved", id: device.id } } });
+    expect(await useTrusted(userId, deviceToken)).toBeNull();
+    expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toEqual([]);
+
+    const again = await call(REMOVE, { id: device.id }, sessionOf(userId));
+    expect(again.body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
+  });
+
+  it("answers DeviceNotFound for another user's device and removes nothing", async () => {
+    const owner = randomUUID();
+    const { deviceToken, device } = await register(owner);
+    const { body } = await call(REMOVE, { id: device.id }, sessionOf(randomUUID()));
+    expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
+    expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
+    expect(await useTrusted(owner, deviceToken)).toBe(device.id);
+  });
+
+  it("answers DeviceNotFound for an unknown id and for one that is not a uuid", async () => {
+    const session = sessionOf(randomUUID());
+    const unknown = randomUUID();
+    expect((await call(REMOVE, { id: unknown }, session)).body).toEqual({
+      data: { removeDevice: { __typename: "DeviceNotFound", id: unknown } },
+    });
+    expect((await call(REMOVE, { id: "1; DROP TABLE x" }, session)).body).toEqual({
+      data: { removeDevice: { __typename: "DeviceNotFound", id: "1; DROP TABLE x" } },
+    });
+  });
+
+  it("refuses removeDevice without a session with UNAUTHENTICATED", async () => {
+    const owner = randomUUID();
+    const { device } = await register(owner);
+    const { status, body } = await call(REMOVE, { id: device.id }, null);
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
+  });
+
+  it("lists the signed-in user's devices newest first, marking the session's device as current", async () => {
+    const userId = randomUUID();
+    const first = await register(userId, "Desk", "WEB");
+    const second = await register(userId, "Phone", "ANDROID");
+    const third = await register(userId, "Tablet", "IOS");
+    await register(randomUUID(), "Someone else's", "WEB");
+
+    const devices = await devicesOf(userId, sessionOf(userId, second.device.id));
+    expect(devices.map((device) => device.id)).toEqual([third.device.id, second.device.id, first.device.id]);
+    expect(devices.map((device) => device.current)).toEqual([false, true, false]);
+    expect(devices[1]).toEqual({ ...second.device, current: true });
+    for (const device of devices) expect(device.registeredAt).toMatch(ISO_UTC);
+  });
+
+  it("breaks a tie in registeredAt by id", async () => {
+    const userId = randomUUID();
+    const a = await register(userId, "A");
+    const b = await register(userId, "B");
+    await sql("UPDATE device_trust.devices SET registered_at = '2026-01-01T00:00:00Z' WHERE user_id = $1", [userId]);
+    const expected = [a.device.id, b.device.id].sort().reverse();
+    expect((await devicesOf(userId, sessionOf(userId))).map((device) => device.id)).toEqual(expected);
+  });
+
+  it("lists no devices of a user other than the signed-in one, nor without a session", async () => {
+    const owner = randomUUID();
+    await register(owner);
+    expect(await devicesOf(owner, sessionOf(randomUUID()))).toEqual([]);
+    expect(await devicesOf(owner, null)).toEqual([]);
+  });
+
+  it("answers a user without devices with an empty list", async () => {
+    const userId = randomUUID();
+    expect(await devicesOf(userId, sessionOf(userId))).toEqual([]);
+  });
+
+  it("loads the devices of several User representations in one SQL statement", async () => {
+    const userId = randomUUID();
+    await register(userId);
+    await register(userId);
+    const others = [randomUUID(), randomUUID(), randomUUID()];
+    for (const other of others) await register(other);
+
+    statements = [];
+    const representations = [userId, ...others, userId].map((id) => ({ __typename: "User", id }));
+    const { body } = await call<{ _entities: { id: string; devices: DeviceFields[] }[] }>(USER_DEVICES, { representations }, sessionOf(userId));
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities.map((user) => user.devices.length)).toEqual([2, 0, 0, 0, 2]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it("resolves several Device representations in one SQL statement", async () => {
+    const userId = randomUUID();
+    const devices = [await register(userId, "One"), await register(userId, "Two"), await register(userId, "Three")];
+    const ids = [...devices.map(({ device }) => device.id), randomUUID(), "not-a-uuid"];
+
+    statements = [];
+    const { body } = await call<{ _entities: ({ id: string; name: string; current: boolean } | null)[] }>(
+      DEVICES,
+      { representations: ids.map((id) => ({ __typename: "Device", id })) },
+      sessionOf(userId, devices[2].device.id),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities.map((device) => device && [device.name, device.current])).toEqual([
+      ["One", false],
+      ["Two", false],
+      ["Three", true],
+      null,
+      null,
+    ]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it.each([
+    ["a blank", "   "],
+    ["an empty", ""],
+    ["a 65-character", "x".repeat(65)],
+  ])("refuses %s device name with BAD_USER_INPUT and writes nothing", async (_, name) => {
+    const userId = randomUUID();
+    const { body } = await call(REGISTER, { userId, name, platform: "WEB" });
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await sql("SELECT id FROM device_trust.devices WHERE user_id = $1", [userId])).toEqual([]);
+  });
+
+  it("accepts a 64-character name once trimmed", async () => {
+    const name = "é".repeat(64);
+    const { device } = await register(randomUUID(), `  ${name} `);
+    expect(device.name).toBe(name);
+  });
+
+  it("refuses to register for a user id that is not one", async () => {
+    const { body } = await call(REGISTER, { userId: "someone", name: "Phone", platform: "IOS" });
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a platform outside the enum", async () => {
+    const { status, body } = await call(REGISTER, { userId: randomUUID(), name: "Phone", platform: "WINDOWS" });
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("serves /healthz and /readyz", async () => {
+    const base = running.url.replace("/graphql", "");
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: "up", redis: "up" } });
+  });
+});

@@ -1,0 +1,25 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { VehicleAccount } from "../vehicle-account/vehicle-account.type";
+
+/** identity's User, extended with the Snapshot. identity resolves `customerId` for the role. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class User {
+  @Field(() => ID)
+  id!: string;
+
+  @Directive("@external")
+  @Field(() => ID)
+  customerId!: string;
+
+  /** Resolved by UserResolver. */
+  @Directive('@requires(fields: "customerId")')
+  @Field(() => [VehicleAccount], { description: "The vehicle accounts on this user's Snapshot, with their eligibility." })
+  vehicleAccounts!: VehicleAccount[];
+}
+
+/** What an `_entities` representation of User brings: its key and the required field. */
+export interface UserReference {
+  id: string;
+  customerId: string;
+}

@@ -1,0 +1,42 @@
+// Starts vehicle-account on a fresh database and the real Redis, as its tests need it.
+import type { ForwardedSession, RunningService, Settings, SubgraphService, VehicleAccountRecord } from "@oa/platform";
+import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
+import { importVehicleAccountRecords } from "../records/import-vehicle-account-records";
+import { createVehicleAccountService, type VehicleAccountOptions } from "../server";
+
+export interface TestSubgraph {
+  settings: Settings;
+  service: SubgraphService;
+  running: RunningService;
+  /** Every SQL statement the service ran, in order; tests clear it before what they count. */
+  statements: string[];
+  /** Calls the subgraph as the gateway would, with the session given (or none). */
+  call<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    session?: ForwardedSession | null,
+  ): ReturnType<typeof postGraphQL<T>>;
+  importRecords(records: VehicleAccountRecord[]): Promise<{ vehicleAccounts: number }>;
+  close(): Promise<void>;
+}
+
+export async function startTestSubgraph(options: Omit<VehicleAccountOptions, "onQuery"> = {}): Promise<TestSubgraph> {
+  const database: TestDatabase = await createTestDatabase();
+  const settings = testSettings({ databaseUrl: database.url });
+  const statements: string[] = [];
+  const service = await createVehicleAccountService(settings, { ...options, onQuery: (sql) => statements.push(sql) });
+  await service.migrate();
+  const running = await service.listen(0, "127.0.0.1");
+  return {
+    settings,
+    service,
+    running,
+    statements,
+    call: (query, variables = {}, session = null) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, session)),
+    importRecords: (records) => service.dataSource.transaction((manager) => importVehicleAccountRecords(manager, records)),
+    async close() {
+      await service.close();
+      await database.drop();
+    },
+  };
+}

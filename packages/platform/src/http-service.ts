@@ -14,6 +14,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The `extensions.code` to answer with; by default UNAUTHENTICATED for 401, else BAD_REQUEST. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -105,7 +107,7 @@ async function handle<TContext extends BaseContext>(
   } catch (error) {
     if (error instanceof HttpError) {
       request.resume();
-      return sendJson(response, error.status, errorBody(error.message, error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST"));
+      return sendJson(response, error.status, errorBody(error.message, error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST")));
     }
     throw error;
   }

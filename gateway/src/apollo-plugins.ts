@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import type { GatewayContext } from "./context";
+
+/**
+ * The gateway's Apollo plugins: Sandbox at /graphql outside production; in production no landing
+ * page and no "did you mean" hints that would spell out the schema. Nothing is reported to
+ * Apollo's cloud and no traces are collected, whatever APOLLO_KEY says.
+ */
+export function gatewayPlugins(production: boolean): ApolloServerPlugin<GatewayContext>[] {
+  const off = [
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+  ];
+  return production
+    ? [...off, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+    : [...off, ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })];
+}

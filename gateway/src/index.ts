@@ -1,0 +1,12 @@
+import { loadSettings, runService } from "@oa/platform";
+import { createGateway } from "./server";
+
+// The gateway on its own (as in docker/): listen, print where it is, stop on SIGTERM.
+void runService("gateway", async () => {
+  const settings = loadSettings();
+  const gateway = createGateway(settings);
+  const running = await gateway.listen(settings.gatewayPort);
+  process.stdout.write(`gateway: ${running.url}\n`);
+  if (!settings.production) process.stdout.write(`Apollo Sandbox: open ${running.url} in a browser\n`);
+  return gateway;
+});

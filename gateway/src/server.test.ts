@@ -1,0 +1,414 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { composeServices } from "@apollo/composition";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import {
+  closeRedis,
+  createLogger,
+  createRedis,
+  type ForwardedSession,
+  GATEWAY_CREDENTIAL_HEADER,
+  type GatewayCredential,
+  maskErrors,
+  type RedisClient,
+  requireGatewayCredential,
+  type RunningService,
+  SessionStore,
+  type Settings,
+  signGatewayCredential,
+  startHttpService,
+  unauthenticated,
+} from "@oa/platform";
+import { postGraphQL, testSettings } from "@oa/platform/testing";
+import { getIntrospectionQuery, parse } from "graphql";
+import Redis from "ioredis";
+import { createGateway, type Gateway } from "./server";
+
+// Two small real subgraphs, composed here, stand in for the real ones: the gateway is tested on
+// what it does itself (sessions, credential, limits, errors, pool, readiness), not on the domain.
+
+interface TestSubgraphContext {
+  credential: GatewayCredential;
+  /** The names of the headers the subgraph received. */
+  headers: string[];
+}
+
+const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
+
+const identityTypeDefs = parse(`${LINK}
+  type Query { me: User  seen: Seen!  link: Link! }
+  type Link { depth: Int!  next: Link! }
+  type Seen { caller: String!  clientIp: String  sessionUserId: String  headers: [String!]! }
+  type User @key(fields: "id") { id: ID!  username: String! }
+  type LoginResult { ok: Boolean! }
+  type Mutation {
+    login(username: String!): LoginResult!
+    sendSecurityCode(challengeId: ID!): Boolean!
+    logout: Boolean!
+    explode: Boolean!
+  }
+`);
+
+const identityResolvers = {
+  Query: {
+    me: (_: unknown, __: unknown, { credential }: TestSubgraphContext) =>
+      credential.session ? { id: credential.session.userId, username: `user-${credential.session.userId}` } : null,
+    seen: (_: unknown, __: unknown, { credential, headers }: TestSubgraphContext) => ({
+      caller: credential.caller,
+      clientIp: credential.clientIp,
+      sessionUserId: credential.session?.userId ?? null,
+      headers,
+    }),
+    link: () => ({ depth: 0 }),
+  },
+  Link: { next: (parent: { depth: number }) => ({ depth: parent.depth + 1 }) },
+  Mutation: {
+    login: () => ({ ok: true }),
+    sendSecurityCode: () => true,
+    logout: (_: unknown, __: unknown, { credential }: TestSubgraphContext) => {
+      if (!credential.session) throw unauthenticated();
+      return true;
+    },
+    explode: () => {
+      throw new Error('relation "identity.users" does not exist: SELECT password_hash FROM identity.users');
+    },
+  },
+};
+
+const deviceTrustTypeDefs = parse(`${LINK}
+  type User @key(fields: "id") { id: ID!  devices: [String!]! }
+`);
+
+const deviceTrustResolvers = {
+  User: {
+    __resolveReference: (reference: { id: string }, { credential }: TestSubgraphContext) => ({
+      id: reference.id,
+      // Only the session's own user has devices: shows the session reached this subgraph too.
+      devices: credential.session?.userId === reference.id ? [`phone of ${reference.id}`] : [],
+    }),
+  },
+};
+
+interface TestSubgraph {
+  running: RunningService;
+  /** New TCP connections and requests the subgraph's server has seen. */
+  counts: { connections: number; requests: number };
+}
+
+async function startTestSubgraph(name: string, settings: Settings, typeDefs: ReturnType<typeof parse>, resolvers: object): Promise<TestSubgraph> {
+  const logger = createLogger("silent");
+  const apollo = new ApolloServer<TestSubgraphContext>({
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    formatError: maskErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  const running = await startHttpService<TestSubgraphContext>({
+    name,
+    port: 0,
+    host: "127.0.0.1",
+    apollo,
+    logger,
+    context: async (request) => ({
+      credential: requireGatewayCredential(settings.gatewaySecret, request),
+      headers: Object.keys(request.headers),
+    }),
+    readiness: {},
+  });
+  const counts = { connections: 0, requests: 0 };
+  running.server.on("connection", () => (counts.connections += 1));
+  running.server.on("request", () => (counts.requests += 1));
+  return { running, counts };
+}
+
+/** A URL where nothing listens: a port the system gave out and that was closed again. */
+async function deadUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+function compose(urls: { identity: string; deviceTrust: string }): string {
+  const result = composeServices([
+    { name: "identity", url: urls.identity, typeDefs: identityTypeDefs },
+    { name: "device-trust", url: urls.deviceTrust, typeDefs: deviceTrustTypeDefs },
+  ]);
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join("\n"));
+  return result.supergraphSdl;
+}
+
+const json = { "content-type": "application/json" };
+const bearer = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
+
+describe("gateway", () => {
+  const settings = testSettings();
+  let identity: TestSubgraph;
+  let deviceTrust: TestSubgraph;
+  let supergraphSdl: string;
+  let gateway: Gateway;
+  let url: string;
+  let redis: RedisClient;
+  let sessions: SessionStore;
+  const opened: ForwardedSession[] = [];
+
+  async function signIn(userId: string): Promise<string> {
+    const { accessToken, session } = await sessions.create({ userId, customerId: `customer-${userId}`, deviceId: null });
+    opened.push(session);
+    return accessToken;
+  }
+
+  beforeAll(async () => {
+    identity = await startTestSubgraph("identity", settings, identityTypeDefs, identityResolvers);
+    deviceTrust = await startTestSubgraph("device-trust", settings, deviceTrustTypeDefs, deviceTrustResolvers);
+    // Composed with URLs where nothing runs: the settings must route the gateway to the real ones.
+    supergraphSdl = compose({ identity: await deadUrl(), deviceTrust: await deadUrl() });
+    Object.assign(settings, { identityUrl: identity.running.url, deviceTrustUrl: deviceTrust.running.url });
+    gateway = createGateway(settings, { supergraphSdl });
+    url = (await gateway.listen(0, "127.0.0.1")).url;
+    redis = createRedis(settings, "gateway-test");
+    sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    for (const session of opened) await sessions.revoke(session.id);
+    await closeRedis(redis);
+    await identity?.running.close();
+    await deviceTrust?.running.close();
+  });
+
+  describe("sessions and the gateway credential", () => {
+    it("answers me: null without a token, and signs every fetch as the gateway with the client's address", async () => {
+      const { status, body } = await postGraphQL(url, "{ me { id } seen { caller clientIp sessionUserId } }");
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { me: null, seen: { caller: "gateway", clientIp: "127.0.0.1", sessionUserId: null } } });
+    });
+
+    it("forwards the bearer token's session to every subgraph of the plan", async () => {
+      const token = await signIn("u-1");
+      const { body } = await postGraphQL(url, "{ me { id username devices } }", {}, bearer(token));
+      expect(body).toEqual({ data: { me: { id: "u-1", username: "user-u-1", devices: ["phone of u-1"] } } });
+    });
+
+    it("answers me: null for an unknown, a malformed or a revoked token", async () => {
+      const unknown = randomBytes(32).toString("base64url");
+      for (const authorization of [`Bearer ${unknown}`, "Bearer", "Bearer not a token", "Basic dXNlcjpwYXNzd29yZA==", "Bearer ../../etc"]) {
+        const { status, body } = await postGraphQL(url, "{ me { id } }", {}, { ...json, authorization });
+        expect({ authorization, status, body }).toEqual({ authorization, status: 200, body: { data: { me: null } } });
+      }
+      const token = await signIn("u-2");
+      expect((await postGraphQL(url, "{ me { id } }", {}, bearer(token))).body).toEqual({ data: { me: { id: "u-2" } } });
+      await sessions.revoke(opened[opened.length - 1].id);
+      expect((await postGraphQL(url, "{ me { id } }", {}, bearer(token))).body).toEqual({ data: { me: null } });
+    });
+
+    it("never lets a client's own x-oa-gateway (even one signed with the real secret) or other headers through", async () => {
+      const forged = signGatewayCredential(settings.gatewaySecret, {
+        caller: "gateway",
+        session: { id: "x", userId: "victim", customerId: "c", deviceId: null, expiresAt: new Date(Date.now() + 60_000).toISOString() },
+        clientIp: "10.9.9.9",
+      });
+      const anonymous = await postGraphQL(url, "{ me { id } seen { clientIp sessionUserId headers } }", {}, {
+        ...json,
+        [GATEWAY_CREDENTIAL_HEADER]: forged,
+        cookie: "session=stolen",
+        "x-custom": "1",
+      });
+      expect(anonymous.body.data).toMatchObject({ me: null, seen: { clientIp: "127.0.0.1", sessionUserId: null } });
+      const seenHeaders = (anonymous.body.data as { seen: { headers: string[] } }).seen.headers;
+      expect(seenHeaders).toContain(GATEWAY_CREDENTIAL_HEADER);
+      expect(seenHeaders).not.toEqual(expect.arrayContaining(["cookie"]));
+      expect(seenHeaders).not.toEqual(expect.arrayContaining(["x-custom"]));
+
+      const token = await signIn("u-3");
+      const signedIn = await postGraphQL(url, "{ me { id } seen { headers } }", {}, { ...bearer(token), [GATEWAY_CREDENTIAL_HEADER]: forged });
+      expect(signedIn.body.data).toMatchObject({ me: { id: "u-3" } });
+      expect((signedIn.body.data as { seen: { headers: string[] } }).seen.headers).not.toContain("authorization");
+    });
+  });
+
+  describe("errors", () => {
+    it("passes UNAUTHENTICATED through for logout without a session, and nothing of the subgraph's internals", async () => {
+      const { status, body } = await postGraphQL(url, "mutation { logout }");
+      expect(status).toBe(200);
+      expect(body.errors).toEqual([
+        { message: "You need to sign in for this.", path: ["logout"], extensions: { code: "UNAUTHENTICATED" } },
+      ]);
+      const token = await signIn("u-4");
+      expect((await postGraphQL(url, "mutation { logout }", {}, bearer(token))).body).toEqual({ data: { logout: true } });
+    });
+
+    it("masks an unexpected subgraph error: no SQL, table or stack reaches the client", async () => {
+      const { body } = await postGraphQL(url, "mutation { explode }");
+      const text = JSON.stringify(body);
+      expect(body.errors?.[0].extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+      expect(text).not.toMatch(/SELECT|identity\.users|password_hash|stack|at .*\.ts/);
+    });
+
+    it("answers SERVICE_UNAVAILABLE, not a connection error, when a subgraph is down", async () => {
+      const down = createGateway({ ...settings, deviceTrustUrl: await deadUrl() }, { supergraphSdl });
+      const running = await down.listen(0, "127.0.0.1");
+      try {
+        const token = await signIn("u-5");
+        const { status, body } = await postGraphQL(running.url, "{ me { id devices } }", {}, bearer(token));
+        expect(status).toBe(200);
+        expect(body.errors).toEqual([
+          { message: "The service is unavailable. Please try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } },
+        ]);
+        expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+
+        const ready = await fetch(running.url.replace("/graphql", "/readyz"));
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({
+          status: "unavailable",
+          checks: { redis: "up", identity: "up", "device-trust": "down" },
+          down: ["device-trust"],
+        });
+      } finally {
+        await down.close();
+      }
+    });
+
+    it("answers 503 SERVICE_UNAVAILABLE when the session cannot be looked up", async () => {
+      const deadRedis = new Redis(Number(new URL(await deadUrl()).port), "127.0.0.1", { maxRetriesPerRequest: 1, disconnectTimeout: 10 });
+      deadRedis.on("error", () => undefined);
+      const noRedis = createGateway(settings, { supergraphSdl, redis: deadRedis });
+      const running = await noRedis.listen(0, "127.0.0.1");
+      try {
+        const token = randomBytes(32).toString("base64url");
+        const { status, body } = await postGraphQL(running.url, "{ me { id } }", {}, bearer(token));
+        expect(status).toBe(503);
+        expect(body.errors?.[0].extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+        const ready = await fetch(running.url.replace("/graphql", "/readyz"));
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({ down: ["redis"] });
+      } finally {
+        await noRedis.close();
+        deadRedis.disconnect();
+      }
+    });
+  });
+
+  describe("bad requests", () => {
+    it("answers 413 to a 150 KB body", async () => {
+      const query = `{ me { id } } # ${"x".repeat(150 * 1024)}`;
+      const { status, body } = await postGraphQL(url, query);
+      expect(status).toBe(413);
+      expect(body.errors?.[0].extensions).toEqual({ code: "PAYLOAD_TOO_LARGE" });
+    });
+
+    it("answers 400 to a body that is not JSON", async () => {
+      const response = await fetch(url, { method: "POST", headers: json, body: '{"query": "{ me { id } }"' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: "BAD_REQUEST" } }] });
+    });
+
+    it("answers 400 to a batch (a JSON array of operations)", async () => {
+      const batch = [{ query: "{ me { id } }" }, { query: "{ me { id } }" }];
+      const response = await fetch(url, { method: "POST", headers: json, body: JSON.stringify(batch) });
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toContain('"data"');
+    });
+
+    it("refuses aliases of login with 400 GRAPHQL_VALIDATION_FAILED, before any subgraph sees them", async () => {
+      const before = identity.counts.requests;
+      const { status, body } = await postGraphQL(url, 'mutation { a: login(username: "x") { ok } b: login(username: "y") { ok } }');
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        {
+          message: 'The operation has "login" 2 times; it may appear only once per operation, aliases included.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        },
+      ]);
+      expect(identity.counts.requests).toBe(before);
+      const both = await postGraphQL(url, 'mutation { login(username: "x") { ok } sendSecurityCode(challengeId: "c") }');
+      expect(both).toEqual({ status: 200, body: { data: { login: { ok: true }, sendSecurityCode: true } } });
+    });
+
+    it("refuses a document nested too deep, and one with too many aliases", async () => {
+      // link { next { ... { depth } } }: `levels` fields deep in all.
+      const linked = (levels: number) => `{ link { ${"next { ".repeat(levels - 2)}depth${" }".repeat(levels - 2)} } }`;
+      const deepest = await postGraphQL(url, linked(12));
+      expect(deepest.status).toBe(200);
+      expect(JSON.stringify(deepest.body)).toContain('"depth":10');
+      const tooDeep = await postGraphQL(url, linked(13));
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.errors?.[0]).toMatchObject({
+        message: "The operation nests fields 13 levels deep; at most 12 are allowed.",
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+      });
+
+      const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(" ");
+      const { status, body } = await postGraphQL(url, `{ me { ${aliases} } }`);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining("31 aliases"), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    });
+
+    it("keeps CSRF prevention on: a simple GET without a preflight header is refused", async () => {
+      const response = await fetch(`${url}?query=${encodeURIComponent("{ me { id } }")}`);
+      expect(response.status).toBe(400);
+      const allowed = await fetch(`${url}?query=${encodeURIComponent("{ me { id } }")}`, { headers: { "apollo-require-preflight": "true" } });
+      expect(await allowed.json()).toEqual({ data: { me: null } });
+    });
+  });
+
+  describe("connections", () => {
+    it("reuses pooled keep-alive connections to a subgraph across requests", async () => {
+      await postGraphQL(url, "{ seen { caller } }");
+      const before = { ...identity.counts };
+      for (let i = 0; i < 10; i += 1) {
+        const { body } = await postGraphQL(url, "{ seen { caller } }");
+        expect(body).toEqual({ data: { seen: { caller: "gateway" } } });
+      }
+      expect(identity.counts.requests - before.requests).toBe(10);
+      expect(identity.counts.connections - before.connections).toBe(0);
+    });
+  });
+
+  describe("outside production", () => {
+    it("serves Apollo Sandbox to a browser on GET /graphql", async () => {
+      const response = await fetch(url, { headers: { accept: "text/html" } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/html");
+      expect(await response.text()).toContain("embeddable-sandbox");
+    });
+
+    it("answers the standard introspection query", async () => {
+      const { status, body } = await postGraphQL<{ __schema: { types: { name: string }[] } }>(url, getIntrospectionQuery());
+      expect(status).toBe(200);
+      expect(body.data?.__schema.types.map((type) => type.name)).toEqual(expect.arrayContaining(["User", "Seen"]));
+    });
+
+    it("answers /healthz, and /readyz with 200 when Redis and every subgraph are ready", async () => {
+      const base = url.replace("/graphql", "");
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: "ready", checks: { redis: "up", identity: "up", "device-trust": "up" } });
+    });
+  });
+
+  describe("in production", () => {
+    it("serves no Sandbox and answers no introspection", async () => {
+      const production = createGateway({ ...settings, nodeEnv: "production", production: true }, { supergraphSdl });
+      const running = await production.listen(0, "127.0.0.1");
+      try {
+        const page = await fetch(running.url, { headers: { accept: "text/html" } });
+        expect(await page.text()).not.toContain("sandbox");
+        const { status, body } = await postGraphQL(running.url, "{ __schema { types { name } } }");
+        expect(status).toBe(400);
+        expect(body.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+        const typo = await postGraphQL(running.url, "{ mee { id } }");
+        expect(typo.body.errors?.[0].message).not.toContain("Did you mean");
+      } finally {
+        await production.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,99 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import {
+  closeRedis,
+  createLogger,
+  createRedis,
+  type Logger,
+  maskErrors,
+  type RedisClient,
+  type RunningService,
+  SessionStore,
+  type Settings,
+  startHttpService,
+} from "@oa/platform";
+import { apolloLogger } from "./apollo-logger";
+import { gatewayPlugins } from "./apollo-plugins";
+import { createGatewayContext, type GatewayContext } from "./context";
+import { operationLimitRules } from "./operation-limits";
+import { gatewayReadiness } from "./readiness";
+import { SubgraphDataSource } from "./subgraph-data-source";
+import { createSubgraphFetch } from "./subgraph-fetch";
+import { loadSupergraph } from "./supergraph";
+
+export type { GatewayContext } from "./context";
+export { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules } from "./operation-limits";
+export { loadSupergraph, overrideRoutingUrls, readSupergraphFile, SUPERGRAPH_FILE, type Supergraph, type SubgraphRoute } from "./supergraph";
+
+export interface GatewayOptions {
+  logger?: Logger;
+  /** Shared client (the embedded store); left open on close. By default one is made from the settings and closed with the gateway. */
+  redis?: RedisClient;
+  /** A supergraph to serve instead of the committed schema/supergraph.graphql. */
+  supergraphSdl?: string;
+}
+
+/** The gateway, built but not yet listening, so tests and `npm start` run it in-process. */
+export interface Gateway {
+  listen(port: number, host?: string): Promise<RunningService>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the Apollo Gateway over the static supergraph (query plans are cached by the gateway),
+ * with the session look-up, the signed subgraph fetches over a keep-alive pool, the operation
+ * limits and masked errors.
+ */
+export function createGateway(settings: Settings, options: GatewayOptions = {}): Gateway {
+  const logger = options.logger ?? createLogger(settings.logLevel, { service: "gateway" });
+  const supergraph = loadSupergraph(settings, options.supergraphSdl);
+  const redis = options.redis ?? createRedis(settings, "gateway");
+  const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const pool = createSubgraphFetch();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    logger: apolloLogger(logger),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        name,
+        url: supergraph.subgraphs.find((subgraph) => subgraph.name === name)?.url ?? url ?? "",
+        gatewaySecret: settings.gatewaySecret,
+        fetcher: pool.fetcher,
+        logger,
+      }),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: apolloLogger(logger),
+    formatError: maskErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !settings.production,
+    hideSchemaDetailsFromClientErrors: settings.production,
+    validationRules: operationLimitRules(),
+    plugins: gatewayPlugins(settings.production),
+  });
+
+  let running: RunningService | undefined;
+  return {
+    async listen(port, host) {
+      if (running) throw new Error("the gateway is already listening");
+      running = await startHttpService<GatewayContext>({
+        name: "gateway",
+        port,
+        host,
+        apollo,
+        logger,
+        context: createGatewayContext({ gatewaySecret: settings.gatewaySecret, sessions, logger }),
+        readiness: gatewayReadiness(redis, supergraph.subgraphs),
+      });
+      return running;
+    },
+    async close() {
+      await running?.close();
+      pool.destroy();
+      if (!options.redis) await closeRedis(redis);
+    },
+  };
+}

@@ -69,6 +69,8 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     logger: apolloLogger(logger),
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
     introspection: !settings.production,
     hideSchemaDetailsFromClientErrors: settings.production,
     validationRules: operationLimitRules(),

@@ -1,0 +1,72 @@
+import { createDeviceTrustService } from "@oa/device-trust";
+import { createGateway } from "@oa/gateway";
+import { createIdentityService } from "@oa/identity";
+import { createLogger, type RedisClient, type Settings, type Stoppable, type TrackStarted } from "@oa/platform";
+import { createVehicleAccountService } from "@oa/vehicle-account";
+
+export interface LocalSystemOptions {
+  /** The one Redis client (or in-process store) all four services share. */
+  redis: RedisClient;
+  /** Each subgraph's database pool; undefined keeps the default. */
+  poolSize?: number;
+  /** Runs after the migrations and before anything listens (e.g. loading the demo records). */
+  afterMigrations?: (settings: Settings) => Promise<void>;
+  /** Host to listen on; by default every interface, as the standalone services do. */
+  host?: string;
+  /** Told of each service as soon as it exists, so a signal during the start can close it. */
+  track?: TrackStarted;
+}
+
+/** The four services running in this process, and where. */
+export interface LocalSystem {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  /** In start order: closing them in reverse stops the gateway first. */
+  services: Stoppable[];
+}
+
+/**
+ * Starts the three subgraphs and the gateway in this process, each on its port from the settings,
+ * wired to each other over HTTP at the ports they actually got (as separate processes would be).
+ * Migrations run first. On a failure part way, whatever had started is closed again.
+ */
+export async function startLocalSystem(settings: Settings, options: LocalSystemOptions): Promise<LocalSystem> {
+  const services: Stoppable[] = [];
+  const started = <T extends Stoppable>(service: T): T => {
+    services.push(service);
+    options.track?.(service);
+    return service;
+  };
+  const serviceOptions = (name: string) => ({
+    logger: createLogger(settings.logLevel, { service: name }),
+    redis: options.redis,
+    poolSize: options.poolSize,
+  });
+  try {
+    const deviceTrust = started(await createDeviceTrustService(settings, serviceOptions("device-trust")));
+    const vehicleAccount = started(await createVehicleAccountService(settings, serviceOptions("vehicle-account")));
+    for (const service of [deviceTrust, vehicleAccount]) await service.migrate();
+    // identity is built once the other two listen: it calls them at the URLs they really got.
+    const deviceTrustRunning = await deviceTrust.listen(settings.deviceTrustPort, options.host);
+    const vehicleAccountRunning = await vehicleAccount.listen(settings.vehicleAccountPort, options.host);
+    let wired: Settings = { ...settings, deviceTrustUrl: deviceTrustRunning.url, vehicleAccountUrl: vehicleAccountRunning.url };
+
+    const identity = started(await createIdentityService(wired, serviceOptions("identity")));
+    await identity.migrate();
+    if (options.afterMigrations) await options.afterMigrations(wired);
+    const identityRunning = await identity.listen(settings.identityPort, options.host);
+    wired = { ...wired, identityUrl: identityRunning.url };
+
+    const gateway = started(createGateway(wired, { logger: createLogger(settings.logLevel, { service: "gateway" }), redis: options.redis }));
+    const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host);
+
+    return {
+      gatewayUrl: gatewayRunning.url,
+      subgraphUrls: { identity: identityRunning.url, "device-trust": deviceTrustRunning.url, "vehicle-account": vehicleAccountRunning.url },
+      services,
+    };
+  } catch (error) {
+    for (const service of [...services].reverse()) await service.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,4 +1,10 @@
 import type { ForwardedSession, GatewayCredential } from "@oa/platform";
+import { createCustomerByTaxIdLoader } from "./modules/customer/customer-by-tax-id.loader";
+import { createCustomerContactLoader } from "./modules/customer/customer-contact.loader";
+import { createDepositAccountLoader } from "./modules/customer/deposit-account.loader";
+import { createSecurityAnswersLoader } from "./modules/security-question/security-answer.loader";
+import { createLoginCredentialLoader } from "./modules/user/login-credential.loader";
+import { createLoginIdByCustomerLoader, createLoginIdByUsernameKeyLoader } from "./modules/user/login-existence.loader";
 import { createUserLoader } from "./modules/user/user.loader";
 import type { IdentityServices } from "./services";
 
@@ -13,6 +19,13 @@ export interface IdentityContext {
 function createLoaders(services: IdentityServices) {
   return {
     user: createUserLoader(services.dataSource),
+    customerByTaxIdLookup: createCustomerByTaxIdLoader(services.dataSource),
+    depositAccount: createDepositAccountLoader(services.dataSource),
+    loginIdByCustomer: createLoginIdByCustomerLoader(services.dataSource),
+    loginIdByUsernameKey: createLoginIdByUsernameKeyLoader(services.dataSource),
+    loginCredential: createLoginCredentialLoader(services.dataSource),
+    customerContact: createCustomerContactLoader(services.dataSource),
+    securityAnswers: createSecurityAnswersLoader(services.dataSource),
   };
 }
 

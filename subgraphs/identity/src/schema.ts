@@ -1,13 +1,17 @@
 import { buildFederatedSchema } from "@oa/platform";
 import type { GraphQLSchema } from "graphql";
+import { EnrollmentResolver } from "./flows/enrollment/enrollment.resolver";
+import { LoginResolver } from "./flows/login/login.resolver";
+import { StepUpResolver } from "./flows/step-up/step-up.resolver";
 import { SecurityQuestionResolver } from "./modules/security-question/security-question.resolver";
+import { LogoutResolver } from "./modules/session/logout.resolver";
 import { UserResolver, userReference } from "./modules/user/user.resolver";
 
 /** identity's subgraph schema; needs no connection, so `npm run compose` can print it. */
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [UserResolver, SecurityQuestionResolver],
+      resolvers: [UserResolver, SecurityQuestionResolver, EnrollmentResolver, LoginResolver, StepUpResolver, LogoutResolver],
       orphanedTypes: [],
     },
     { User: userReference },

@@ -7,12 +7,17 @@ import { createIdentityServices } from "./services";
 
 export { buildIdentitySchema } from "./schema";
 export { identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
+export { importIdentityRecords, type IdentityImportCounts } from "./records/import-identity-records";
 
 export interface IdentityOptions {
   logger?: Logger;
   /** Shared client (the embedded store); by default one is made from the settings. */
   redis?: RedisClient;
   onQuery?: (sql: string) => void;
+  /** Database pool size; small on the embedded database. */
+  poolSize?: number;
+  /** Called before every password check, for tests that count them. */
+  onPasswordCheck?: () => void;
 }
 
 /** Builds identity without listening: `listen()` starts it, `migrate()` prepares its schema. */
@@ -20,8 +25,8 @@ export async function createIdentityService(settings: Settings, options: Identit
   if (!settings.databaseUrl) throw new Error("identity needs DATABASE_URL (npm start provides the embedded one)");
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "identity" });
   const redis = options.redis ?? createRedis(settings, "identity");
-  const dataSource = createIdentityDataSource(settings.databaseUrl, { onQuery: options.onQuery });
-  const services = createIdentityServices(settings, logger, dataSource, redis);
+  const dataSource = createIdentityDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
+  const services = createIdentityServices(settings, logger, dataSource, redis, { onPasswordCheck: options.onPasswordCheck });
   return createSubgraphService({
     name: "identity",
     databaseSchema: IDENTITY_SCHEMA,

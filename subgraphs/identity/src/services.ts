@@ -7,7 +7,11 @@ import {
   type Settings,
 } from "@oa/platform";
 import type { DataSource } from "typeorm";
+import { EnrollmentAttempts } from "./flows/enrollment/enrollment-attempts";
+import { verifyAgainstDummy } from "./modules/credentials/secret-hashing";
+import { LoginLockout } from "./modules/lockout/login-lockout";
 import { SecurityQuestionCatalog } from "./modules/security-question/security-question.service";
+import { StepUpChallengeStore } from "./modules/step-up/step-up-challenge.store";
 
 /** Everything identity's resolvers use, built once at start and shared by all requests. */
 export interface IdentityServices {
@@ -22,9 +26,30 @@ export interface IdentityServices {
   deviceTrust: InternalClient;
   /** vehicle-account's internal fields. */
   vehicleAccount: InternalClient;
+  /** Failed enrollment verifications per tax id. */
+  enrollmentAttempts: EnrollmentAttempts;
+  /** The lock on online access after too many failed sign-in tries. */
+  lockout: LoginLockout;
+  /** Pending step-up challenges and their security codes. */
+  stepUpChallenges: StepUpChallengeStore;
+  /** Called before every password check (real or against the dummy), for tests that count them. */
+  onPasswordCheck: () => void;
 }
 
-export function createIdentityServices(settings: Settings, logger: Logger, dataSource: DataSource, redis: RedisClient): IdentityServices {
+/** Observation points for tests. */
+export interface IdentityHooks {
+  onPasswordCheck?: () => void;
+}
+
+export function createIdentityServices(
+  settings: Settings,
+  logger: Logger,
+  dataSource: DataSource,
+  redis: RedisClient,
+  hooks: IdentityHooks = {},
+): IdentityServices {
+  // Makes the dummy hash now, so the first unknown username costs no more than a wrong password.
+  void verifyAgainstDummy("").catch(() => undefined);
   return {
     settings,
     logger,
@@ -35,5 +60,12 @@ export function createIdentityServices(settings: Settings, logger: Logger, dataS
     catalog: new SecurityQuestionCatalog(dataSource),
     deviceTrust: new InternalClient("identity", settings.deviceTrustUrl, settings.gatewaySecret, logger),
     vehicleAccount: new InternalClient("identity", settings.vehicleAccountUrl, settings.gatewaySecret, logger),
+    enrollmentAttempts: new EnrollmentAttempts(redis, settings.redisKeyPrefix),
+    lockout: new LoginLockout(redis, settings.redisKeyPrefix, settings.lookupHmacKey, {
+      maxFailures: settings.lockoutMaxFailures,
+      lockSeconds: settings.lockoutSeconds,
+    }),
+    stepUpChallenges: new StepUpChallengeStore(redis, settings.redisKeyPrefix, settings.stepUpMaxAttempts),
+    onPasswordCheck: hooks.onPasswordCheck ?? (() => undefined),
   };
 }

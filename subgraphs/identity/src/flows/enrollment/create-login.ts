@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { QueryFailedError } from "typeorm";
+import type { IdentityServices } from "../../services";
+import { usernameKey } from "../../modules/credentials/username-policy";
+import { hashSecret } from "../../modules/credentials/secret-hashing";
+import { SecurityAnswerEntity } from "../../modules/security-question/security-question.entity";
+import { UserEntity } from "../../modules/user/user.entity";
+import type { ValidEnrollment } from "./enrollment-input";
+import { addToSnapshot, clearSnapshot } from "./vehicle-account.calls";
+
+export type CreateLoginResult = { created: true; userId: string } | { created: false; conflict: "ALREADY_ENROLLED" | "USERNAME_TAKEN" };
+
+/**
+ * Writes the login and its three answers in one transaction. For Auto, vehicle-account first puts
+ * the account on the Snapshot of the new (not yet committed) user id; if the transaction then
+ * fails, the Snapshot is cleared, so nothing is left that would block a retry. The call is made
+ * outside the transaction: no transaction stays open across a call to another service.
+ */
+export async function createLogin(
+  services: IdentityServices,
+  enrollment: ValidEnrollment,
+  customerId: string,
+  snapshotAccountId: string | null,
+): Promise<CreateLoginResult> {
+  // argon2 is costly on purpose: hashed only once every check has passed.
+  const [passwordHash, ...answerHashes] = await Promise.all([
+    hashSecret(enrollment.password),
+    ...enrollment.answers.map((answer) => hashSecret(answer.normalisedAnswer)),
+  ]);
+  const userId = randomUUID();
+  let snapshotTouched = false;
+  try {
+    if (snapshotAccountId) {
+      // Set before the call: a call that timed out may still have been applied.
+      snapshotTouched = true;
+      await addToSnapshot(services.vehicleAccount, userId, snapshotAccountId);
+    }
+    await services.dataSource.transaction(async (manager) => {
+      await manager.insert(UserEntity, {
+        id: userId,
+        customerId,
+        username: enrollment.username,
+        usernameKey: usernameKey(enrollment.username),
+        passwordHash,
+      });
+      await manager.insert(
+        SecurityAnswerEntity,
+        enrollment.answers.map((answer, index) => ({ userId, questionId: answer.questionId, answerHash: answerHashes[index] })),
+      );
+    });
+  } catch (error) {
+    if (snapshotTouched) await undoSnapshot(services, userId);
+    if (isUniqueViolation(error)) return { created: false, conflict: await conflictOf(services, customerId) };
+    throw error;
+  }
+  return { created: true, userId };
+}
+
+async function undoSnapshot(services: IdentityServices, userId: string): Promise<void> {
+  try {
+    await clearSnapshot(services.vehicleAccount, userId);
+  } catch {
+    // The user id is never used again, so a Snapshot left behind blocks nothing; it is logged.
+    services.logger.warn("enrollment could not clear the Snapshot of a rolled-back login", { userId });
+  }
+}
+
+// A parallel enrollment won the race. Checked afresh, in the rules' order: the person first.
+async function conflictOf(services: IdentityServices, customerId: string): Promise<"ALREADY_ENROLLED" | "USERNAME_TAKEN"> {
+  const existing = await services.dataSource.getRepository(UserEntity).existsBy({ customerId });
+  return existing ? "ALREADY_ENROLLED" : "USERNAME_TAKEN";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === "23505";
+}

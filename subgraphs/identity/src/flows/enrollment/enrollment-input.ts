@@ -1,0 +1,78 @@
+import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
+import { normaliseTaxId } from "../../modules/customer/tax-id";
+import { AccountType } from "../../modules/enrollment/account-type";
+import type { EnrollInput } from "../../modules/enrollment/enroll.input";
+
+/** An enrollment whose input has the right form, normalised. */
+export interface ValidEnrollment {
+  accountType: AccountType;
+  /** The 9 digits. */
+  taxIdDigits: string;
+  accountNumber: string | null;
+  /** Upper case. */
+  vin: string | null;
+  username: string;
+  password: string;
+  answers: { questionId: string; normalisedAnswer: string }[];
+}
+
+export type InputCheck = { valid: true; enrollment: ValidEnrollment } | { valid: false; message: string };
+
+export const SECURITY_ANSWER_COUNT = 3;
+export const ANSWER_MAX_LENGTH = 100;
+// Far beyond any real value: these only keep absurd input away from the checks and the hashing.
+const CREDENTIAL_MAX_LENGTH = 256;
+const ACCOUNT_NUMBER_MAX_LENGTH = 64;
+const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
+
+const invalid = (message: string): InputCheck => ({ valid: false, message });
+
+/** Checks the form of an enrollment (not whether it is true); `questionIds` is the catalog. */
+export function checkEnrollInput(input: EnrollInput, questionIds: ReadonlySet<string>): InputCheck {
+  const taxIdDigits = normaliseTaxId(input.taxId);
+  if (!taxIdDigits) return invalid("Enter your SSN or Tax ID as 9 digits.");
+
+  const accountNumber = present(input.accountNumber);
+  const vin = present(input.vin)?.toUpperCase() ?? null;
+  if (accountNumber !== null && accountNumber.length > ACCOUNT_NUMBER_MAX_LENGTH) return invalid("The account number is too long.");
+  if (input.accountType === AccountType.AUTO) {
+    if ((accountNumber === null) === (vin === null)) return invalid("Enter either the account number or the VIN of your Auto account.");
+  } else {
+    if (vin !== null) return invalid("A VIN is only for Auto accounts.");
+    if (accountNumber === null) return invalid("Enter your account number.");
+  }
+  if (vin !== null && !VIN_PATTERN.test(vin)) return invalid("A VIN is 17 letters and digits, without I, O or Q.");
+
+  if (input.username.length > CREDENTIAL_MAX_LENGTH) return invalid("The username is too long.");
+  if (input.password.length > CREDENTIAL_MAX_LENGTH) return invalid("The password is too long.");
+
+  const answers = input.securityAnswers;
+  if (answers.length !== SECURITY_ANSWER_COUNT) return invalid("Answer exactly three security questions.");
+  const chosen = new Set(answers.map((answer) => answer.questionId));
+  if (chosen.size !== SECURITY_ANSWER_COUNT || [...chosen].some((id) => !questionIds.has(id))) {
+    return invalid("Choose three different questions from the list.");
+  }
+  const normalised = answers.map((answer) => ({ questionId: answer.questionId, normalisedAnswer: normaliseAnswer(answer.answer) }));
+  if (normalised.some(({ normalisedAnswer }) => normalisedAnswer === "" || [...normalisedAnswer].length > ANSWER_MAX_LENGTH)) {
+    return invalid(`Each answer must be 1 to ${ANSWER_MAX_LENGTH} characters.`);
+  }
+
+  return {
+    valid: true,
+    enrollment: {
+      accountType: input.accountType,
+      taxIdDigits,
+      accountNumber,
+      vin,
+      username: input.username,
+      password: input.password,
+      answers: normalised,
+    },
+  };
+}
+
+/** A value with surrounding spaces removed; null when nothing is left. */
+function present(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}

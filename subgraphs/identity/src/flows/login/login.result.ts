@@ -1,0 +1,50 @@
+import { createUnionType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Session } from "../../modules/session/session.type";
+import { StepUpChallenge } from "../../modules/step-up/step-up-challenge.type";
+
+export enum LoginRejection {
+  /** Returned for a wrong password and for an unknown username alike. */
+  INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
+  /** Returned while the username's lock holds, whatever the password. */
+  ACCOUNT_LOCKED = "ACCOUNT_LOCKED",
+  /** Part of the contract; this service does not return it (no limit per client). */
+  TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS",
+}
+
+registerEnumType(LoginRejection, {
+  name: "LoginRejection",
+  valuesConfig: {
+    INVALID_CREDENTIALS: { description: "Unknown username and wrong password look the same." },
+    ACCOUNT_LOCKED: { description: "Online access is temporarily locked; the message says how to contact the bank." },
+    TOO_MANY_ATTEMPTS: { description: "Too many attempts from this client; try later." },
+  },
+});
+
+@ObjectType()
+export class LoginSucceeded {
+  @Field(() => Session)
+  session!: Session;
+}
+
+@ObjectType()
+export class StepUpRequired {
+  @Field(() => StepUpChallenge)
+  challenge!: StepUpChallenge;
+}
+
+@ObjectType()
+export class LoginRejected {
+  @Field(() => LoginRejection)
+  code!: LoginRejection;
+
+  @Field()
+  message!: string;
+
+  @Field(() => Int, { nullable: true, description: "When the lock lifts, for ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS." })
+  retryAfterSeconds!: number | null;
+}
+
+export const LoginResult = createUnionType({
+  name: "LoginResult",
+  types: () => [LoginSucceeded, StepUpRequired, LoginRejected] as const,
+});

@@ -1,0 +1,30 @@
+import type { IdentityContext } from "../../context";
+import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
+import { verifyAgainstDummy, verifySecret } from "../../modules/credentials/secret-hashing";
+import type { SecurityAnswerInput } from "../../modules/security-question/security-answer.input";
+import type { StoredChallenge } from "../../modules/step-up/step-up-challenge.store";
+
+// No answer this long was ever stored (enrollment limits answers); it is not worth a hash.
+const MAX_ANSWER_LENGTH = 1024;
+
+/**
+ * True when the answers are to exactly the challenge's two questions and both match the stored
+ * hashes. Both are always checked, so the time says nothing about which one was wrong.
+ */
+export async function answersMatch(context: IdentityContext, challenge: StoredChallenge, answers: SecurityAnswerInput[]): Promise<boolean> {
+  const given = new Map(answers.map((answer) => [answer.questionId, answer.answer]));
+  const asked = new Set(challenge.questionIds);
+  const sameQuestions = answers.length === asked.size && given.size === asked.size && [...asked].every((id) => given.has(id));
+  if (!sameQuestions || asked.size === 0) return false;
+
+  const stored = new Map((await context.loaders.securityAnswers.load(challenge.userId)).map((answer) => [answer.questionId, answer.answerHash]));
+  const checks = await Promise.all(
+    [...asked].map((questionId) => {
+      const answer = given.get(questionId) ?? "";
+      const hash = stored.get(questionId);
+      if (!hash || answer.length > MAX_ANSWER_LENGTH) return verifyAgainstDummy(answer.slice(0, MAX_ANSWER_LENGTH));
+      return verifySecret(hash, normaliseAnswer(answer));
+    }),
+  );
+  return checks.every(Boolean);
+}

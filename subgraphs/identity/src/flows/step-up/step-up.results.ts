@@ -1,0 +1,86 @@
+import { DateTimeScalar } from "@oa/platform";
+import { createUnionType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Device } from "../../modules/device/device.type";
+import { Session } from "../../modules/session/session.type";
+
+export enum StepUpRejection {
+  /** A wrong code; a try of the challenge is used up. */
+  INVALID_CODE = "INVALID_CODE",
+  /** Wrong answers (or not the challenge's two questions); a try is used up. */
+  INVALID_ANSWERS = "INVALID_ANSWERS",
+  /** The right code after its expiry, or once more after it completed the challenge. */
+  CODE_EXPIRED = "CODE_EXPIRED",
+  /** No such pending challenge: unknown, expired or completed. */
+  CHALLENGE_EXPIRED = "CHALLENGE_EXPIRED",
+  /** The challenge's last try was wrong; it is void. */
+  TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS",
+  /** Online access is locked: nothing is tried. */
+  ACCOUNT_LOCKED = "ACCOUNT_LOCKED",
+  /** sendSecurityCode within 30 seconds of the previous code. */
+  RESEND_TOO_SOON = "RESEND_TOO_SOON",
+  /** A method without a contact on file, a code asked for SECURITY_QUESTIONS, or verifyStepUp without exactly one of code and answers. */
+  METHOD_UNAVAILABLE = "METHOD_UNAVAILABLE",
+}
+
+registerEnumType(StepUpRejection, {
+  name: "StepUpRejection",
+  valuesConfig: {
+    CODE_EXPIRED: { description: "The code was right once but has expired or was already used." },
+    CHALLENGE_EXPIRED: { description: "The challenge is unknown, expired or already completed." },
+    TOO_MANY_ATTEMPTS: { description: "The challenge's tries are used up; the challenge is void." },
+    ACCOUNT_LOCKED: { description: "Online access is temporarily locked." },
+    METHOD_UNAVAILABLE: { description: "The method is not available for this person or this call." },
+  },
+});
+
+@ObjectType()
+export class StepUpRejected {
+  @Field(() => StepUpRejection)
+  code!: StepUpRejection;
+
+  @Field()
+  message!: string;
+
+  @Field(() => Int, { nullable: true, description: "Tries left on this challenge, where that applies." })
+  attemptsRemaining!: number | null;
+}
+
+@ObjectType()
+export class SecurityCodeSent {
+  @Field()
+  destination!: string;
+
+  @Field(() => DateTimeScalar, { description: "When this code stops working." })
+  expiresAt!: Date;
+
+  @Field(() => Int, { description: "How long before another code may be sent." })
+  resendAfterSeconds!: number;
+}
+
+@ObjectType()
+export class RegisteredDevice {
+  @Field(() => Device)
+  device!: Device;
+
+  @Field({ description: "The device credential to keep on the device and send as LoginInput.deviceToken. Shown once." })
+  deviceToken!: string;
+}
+
+@ObjectType()
+export class StepUpSucceeded {
+  @Field(() => Session)
+  session!: Session;
+
+  @Field(() => RegisteredDevice, { nullable: true, description: "Present when rememberDevice was given." })
+  registeredDevice!: RegisteredDevice | null;
+}
+
+export const SendSecurityCodeResult = createUnionType({
+  name: "SendSecurityCodeResult",
+  types: () => [SecurityCodeSent, StepUpRejected] as const,
+});
+
+export const VerifyStepUpResult = createUnionType({
+  name: "VerifyStepUpResult",
+  types: () => [StepUpSucceeded, StepUpRejected] as const,
+});

@@ -1,0 +1,90 @@
+import { isCommonPassword } from "./common-passwords";
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** What a password must not contain: the person's own details. */
+export interface PasswordOwner {
+  username: string;
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  /** The 9 tax id digits. */
+  taxIdDigits: string;
+}
+
+export type PasswordRule = "LENGTH" | "COMMON" | "USERNAME" | "NAME" | "BIRTH_DATE" | "TAX_ID";
+
+/** Which rule failed; the message never repeats the password or the detail it contains. */
+export interface PasswordProblem {
+  rule: PasswordRule;
+  message: string;
+}
+
+const MESSAGES: Record<PasswordRule, string> = {
+  LENGTH: `Your password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
+  COMMON: "Your password is too common. Choose one that is harder to guess.",
+  USERNAME: "Your password must not contain your username.",
+  NAME: "Your password must not contain your name.",
+  BIRTH_DATE: "Your password must not contain your date of birth.",
+  TAX_ID: "Your password must not contain digits of your SSN or Tax ID.",
+};
+
+// Name parts shorter than this are left out: "Li" would rule out "reliable".
+const MIN_NAME_PART = 3;
+
+/** The first rule the password breaks, in the order above; null when it is acceptable. */
+export function checkPassword(password: string, owner: PasswordOwner): PasswordProblem | null {
+  const rule = brokenRule(password, owner);
+  return rule ? { rule, message: MESSAGES[rule] } : null;
+}
+
+function brokenRule(password: string, owner: PasswordOwner): PasswordRule | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) return "LENGTH";
+  if (isCommonPassword(password)) return "COMMON";
+  const lower = password.toLowerCase();
+  if (lower.includes(owner.username.toLowerCase())) return "USERNAME";
+  if (nameParts(owner).some((part) => lower.includes(part))) return "NAME";
+  // Digits only, so "03/09/1984", "1984-03-09" and "x0309x84" are all read as their digits.
+  const digits = password.replace(/\D/g, "");
+  if (birthDateForms(owner.dateOfBirth).some((form) => digits.includes(form))) return "BIRTH_DATE";
+  if (digits.includes(owner.taxIdDigits) || digits.includes(owner.taxIdDigits.slice(-4))) return "TAX_ID";
+  return null;
+}
+
+function nameParts(owner: PasswordOwner): string[] {
+  const parts = new Set<string>();
+  for (const name of [owner.firstName, owner.lastName]) {
+    const lower = name.toLowerCase().trim();
+    if (lower.length >= MIN_NAME_PART) parts.add(lower);
+    const joined = lower.replace(/[^\p{L}]/gu, "");
+    if (joined.length >= MIN_NAME_PART) parts.add(joined);
+    for (const part of lower.split(/[^\p{L}]+/u)) if (part.length >= MIN_NAME_PART) parts.add(part);
+  }
+  return [...parts];
+}
+
+/** The ways people write a birth date, as digits: 19840309, 03091984, 09031984, 030984, 391984 ... */
+export function birthDateForms(dateOfBirth: string): string[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  if (!match) return [];
+  const [, yyyy, mm, dd] = match;
+  const yy = yyyy.slice(2);
+  const m = String(Number(mm));
+  const d = String(Number(dd));
+  return [
+    ...new Set([
+      yyyy + mm + dd,
+      mm + dd + yyyy,
+      dd + mm + yyyy,
+      mm + dd + yy,
+      dd + mm + yy,
+      yy + mm + dd,
+      m + d + yyyy,
+      d + m + yyyy,
+      yyyy + m + d,
+    ]),
+  ];
+}

@@ -1,0 +1,56 @@
+import { randomInt } from "node:crypto";
+import type { IdentityContext } from "../../context";
+import { maskEmail, maskPhone } from "../../masking/contact-masking";
+import type { LockoutSubject } from "../lockout/login-lockout";
+import { toStepUpChallenge } from "./challenge-view";
+import type { MethodOffer } from "./step-up-challenge.store";
+import type { StepUpChallenge } from "./step-up-challenge.type";
+import { StepUpMethod } from "./step-up-method";
+
+/** How many of the person's questions a challenge asks. */
+export const QUESTIONS_PER_CHALLENGE = 2;
+
+/** `count` of `items`, picked uniformly at random (a partial Fisher-Yates shuffle). */
+export function pickRandom<T>(items: readonly T[], count: number): T[] {
+  const pool = [...items];
+  const picked: T[] = [];
+  while (picked.length < count && pool.length > 0) {
+    const index = randomInt(0, pool.length);
+    picked.push(pool[index]);
+    pool.splice(index, 1);
+  }
+  return picked;
+}
+
+/**
+ * Opens a step-up challenge for a login whose password was right: a code by SMS or email where
+ * that contact is on file, and two of the person's three questions.
+ */
+export async function openStepUpChallenge(
+  context: IdentityContext,
+  login: { userId: string; customerId: string },
+  subject: LockoutSubject,
+): Promise<StepUpChallenge> {
+  const { services, loaders } = context;
+  const [contact, answers, catalog] = await Promise.all([
+    loaders.customerContact.load(login.customerId),
+    loaders.securityAnswers.load(login.userId),
+    services.catalog.byId(),
+  ]);
+  const methods: MethodOffer[] = [];
+  if (contact?.mobilePhone) methods.push({ method: StepUpMethod.SMS_CODE, destination: maskPhone(contact.mobilePhone) });
+  if (contact?.email) methods.push({ method: StepUpMethod.EMAIL_CODE, destination: maskEmail(contact.email) });
+  methods.push({ method: StepUpMethod.SECURITY_QUESTIONS, destination: null });
+
+  const challenge = await services.stepUpChallenges.open({
+    userId: login.userId,
+    customerId: login.customerId,
+    subject,
+    questionIds: pickRandom(
+      answers.map((answer) => answer.questionId),
+      QUESTIONS_PER_CHALLENGE,
+    ),
+    methods,
+  });
+  return toStepUpChallenge(challenge, catalog);
+}

@@ -1,0 +1,29 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "@oa/platform";
+import { SecurityQuestion } from "../security-question/security-question.type";
+import { StepUpMethod } from "./step-up-method";
+
+@ObjectType()
+export class StepUpMethodOption {
+  @Field(() => StepUpMethod)
+  method!: StepUpMethod;
+
+  @Field(() => String, { nullable: true, description: "Masked phone or email for the code methods; null for SECURITY_QUESTIONS." })
+  destination!: string | null;
+}
+
+/** A pending step-up as the person signing in sees it. */
+@ObjectType()
+export class StepUpChallenge {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateTimeScalar)
+  expiresAt!: Date;
+
+  @Field(() => [StepUpMethodOption], { description: "The ways this person can verify, with masked destinations (e.g. ***-***-0101)." })
+  methods!: StepUpMethodOption[];
+
+  @Field(() => [SecurityQuestion], { description: "Two of the person's three challenge questions, for SECURITY_QUESTIONS." })
+  questions!: SecurityQuestion[];
+}

@@ -8,6 +8,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GatewayContext } from "./context";
+import { unknownOperationPlugin } from "./unknown-operation";
 
 /**
  * The gateway's Apollo plugins: Sandbox at /graphql outside production; in production no landing
@@ -16,6 +17,7 @@ import type { GatewayContext } from "./context";
  */
 export function gatewayPlugins(production: boolean): ApolloServerPlugin<GatewayContext>[] {
   const off = [
+    unknownOperationPlugin(),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),

@@ -94,6 +94,11 @@ describe("operation limits", () => {
     expect(errorsOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }))).toEqual([]);
   });
 
+  it("refuses introspection nested deeper than the limit", () => {
+    const ofTypes = (n: number): string => (n === 0 ? "name" : `ofType { ${ofTypes(n - 1)} }`);
+    expect(errorsOf(`{ __schema { types { fields { type { ${ofTypes(20)} } } } } }`)).toEqual([expect.stringContaining("levels deep")]);
+  });
+
   it("still refuses introspection nested to blow up (graphql's own rule)", () => {
     const bomb = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
     expect(errorsOf(bomb)).toEqual([expect.stringContaining("Maximum introspection depth exceeded")]);

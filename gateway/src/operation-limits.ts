@@ -11,7 +11,7 @@ import {
 
 /** Limits on the shape of one operation; a document that breaks one is refused with HTTP 400. */
 export interface OperationLimits {
-  /** Deepest nesting of fields; introspection's own fields (`__schema`, `__type`) are not counted. */
+  /** Deepest nesting of fields, introspection's included (the standard introspection query is 15 deep). */
   maxDepth: number;
   /** Most aliases in one operation, fragments counted every time they are spread. */
   maxAliases: number;
@@ -20,7 +20,7 @@ export interface OperationLimits {
 }
 
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
-  maxDepth: 12,
+  maxDepth: 15,
   maxAliases: 30,
   onceOnlyFields: ["login", "verifyStepUp", "enroll", "addVehicle", "sendSecurityCode"],
 };
@@ -28,8 +28,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 /**
  * Validation rules that enforce the limits. They run once per distinct document (Apollo caches
  * validated documents) and walk each fragment once, so a document of nested spreads cannot make
- * the check itself expensive. Deep introspection is held back by graphql's own
- * MaxIntrospectionDepthRule, which is among the specified rules.
+ * the check itself expensive. graphql's own MaxIntrospectionDepthRule also refuses introspection
+ * that nests `fields` in `type` over and over.
  */
 export function operationLimitRules(limits: OperationLimits = DEFAULT_OPERATION_LIMITS): ValidationRule[] {
   return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), onceOnlyFieldsRule(limits.onceOnlyFields)];
@@ -73,8 +73,7 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
-          // Introspection counts as one level: its depth is the schema's, not the client's choice.
-          const below = selection.selectionSet && !selection.name.value.startsWith("__") ? depthOf(selection.selectionSet) : 0;
+          const below = selection.selectionSet ? depthOf(selection.selectionSet) : 0;
           deepest = Math.max(deepest, 1 + below);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet));

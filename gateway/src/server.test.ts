@@ -1,3 +1,4 @@
+import { DEFAULT_OPERATION_LIMITS } from "./operation-limits";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -334,13 +335,14 @@ describe("gateway", () => {
     it("refuses a document nested too deep, and one with too many aliases", async () => {
       // link { next { ... { depth } } }: `levels` fields deep in all.
       const linked = (levels: number) => `{ link { ${"next { ".repeat(levels - 2)}depth${" }".repeat(levels - 2)} } }`;
-      const deepest = await postGraphQL(url, linked(12));
+      const max = DEFAULT_OPERATION_LIMITS.maxDepth;
+      const deepest = await postGraphQL(url, linked(max));
       expect(deepest.status).toBe(200);
-      expect(JSON.stringify(deepest.body)).toContain('"depth":10');
-      const tooDeep = await postGraphQL(url, linked(13));
+      expect(JSON.stringify(deepest.body)).toContain(`"depth":${max - 2}`);
+      const tooDeep = await postGraphQL(url, linked(max + 1));
       expect(tooDeep.status).toBe(400);
       expect(tooDeep.body.errors?.[0]).toMatchObject({
-        message: "The operation nests fields 13 levels deep; at most 12 are allowed.",
+        message: `The operation nests fields ${max + 1} levels deep; at most ${max} are allowed.`,
         extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
       });
 

@@ -11,6 +11,8 @@ import { startBanner } from "./start-banner";
 
 /** Where the embedded database keeps its files unless EMBEDDED_DATA_DIR says otherwise. */
 const DEFAULT_DATA_DIR = fromRoot(".data", "pglite");
+/** Where messages go on a developer's machine unless MESSAGE_OUTBOX_FILE says otherwise. */
+const DEFAULT_OUTBOX_FILE = fromRoot(".data", "outbox.jsonl");
 // pglite-socket refuses (does not queue) connections past its limit, so it is above the three
 // pools together (even at the default size of 10 for a subgraph that takes no poolSize) plus the
 // import's one. Connections are cheap there: queries run one at a time anyway.
@@ -25,6 +27,11 @@ function shortPath(file: string): string {
 // `npm start`: the gateway and the three subgraphs in one process (docs/decisions/0001).
 void runService("online-access", async (track) => {
   let settings: Settings = loadSettings();
+  // Locally there is no SMS or email provider: outside production, codes and notices land in a
+  // file under .data/ unless MESSAGE_OUTBOX_FILE says where.
+  if (!settings.messageOutboxFile && !settings.production) {
+    settings = { ...settings, messageOutboxFile: DEFAULT_OUTBOX_FILE };
+  }
   const stoppables: Stoppable[] = [];
   const notes: string[] = [];
   let database: string;

@@ -1,4 +1,5 @@
-import { appendFile } from "node:fs/promises";
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Logger } from "./logger";
 
 export type Channel = "SMS" | "EMAIL";
@@ -30,7 +31,10 @@ export class Notifier {
     if (!this.outboxFile) return;
     const line = JSON.stringify({ channel: message.channel, to: message.to, body: message.body, sentAt }) + "\n";
     const file = this.outboxFile;
-    const write = this.pending.then(() => appendFile(file, line, { encoding: "utf8", mode: 0o600 }));
+    const write = this.pending.then(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await appendFile(file, line, { encoding: "utf8", mode: 0o600 });
+    });
     this.pending = write.catch(() => undefined);
     await write;
   }

@@ -6,7 +6,7 @@ import { createGateway } from "@oa/gateway";
 import { createIdentityService, importIdentityRecords } from "@oa/identity";
 import { createVehicleAccountService, importVehicleAccountRecords } from "@oa/vehicle-account";
 import { DataSource } from "typeorm";
-import { contractOperation } from "./contract-operations";
+import { contractOperation } from "../../packages/cli/src/contract-operations";
 import { Outbox } from "./outbox";
 
 export interface GraphQLResponse<T = Record<string, any>> {

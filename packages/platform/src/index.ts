@@ -14,3 +14,4 @@ export * from "./subgraph-context";
 export * from "./subgraph-service";
 export * from "./run-service";
 export * from "./records-format";
+export * from "./redis-script";

@@ -1,5 +1,5 @@
 import { KeySpace, type RedisClient } from "@oa/platform";
-import { RedisScript } from "../../redis-script";
+import { RedisScript } from "@oa/platform";
 
 /** Failed verifications one tax id may have before enrollment is refused for it. */
 export const ENROLLMENT_MAX_FAILURES = 5;

@@ -1,4 +1,4 @@
-import { RedisScript } from "../../redis-script";
+import { RedisScript } from "@oa/platform";
 
 // Every script works on one challenge hash (KEYS[1]); its `status` is pending, completed or void.
 

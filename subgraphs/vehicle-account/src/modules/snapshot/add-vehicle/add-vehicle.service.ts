@@ -19,7 +19,7 @@ const INELIGIBLE_MESSAGES: Record<IneligibilityReason, string> = {
   CREDITOR_NOT_AUTHORIZED: "This vehicle account's creditor does not offer online access, so it cannot be added to your Snapshot.",
 };
 
-/** addVehicle: validate, limit unverified tries, find the account through its holder, add it once. */
+/** addVehicle: validate, find the account through its holder, limit unverified tries, add it once. */
 export class AddVehicleService {
   constructor(
     private readonly snapshots: SnapshotRepository,
@@ -32,29 +32,16 @@ export class AddVehicleService {
     const parsed = parseAccountIdentifier(input);
     if (!parsed.ok) return AddVehicleRejected.of(AddVehicleRejection.INVALID_INPUT, parsed.message);
 
-    // The slot is taken before the look-up, so parallel tries cannot all slip under the limit.
-    const reservation = await this.attempts.reserve(session.userId);
-    if (!reservation.granted) {
-      this.logger.warn("addVehicle refused: too many unverified tries", { userId: session.userId });
-      const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
-      return AddVehicleRejected.of(
-        AddVehicleRejection.TOO_MANY_ATTEMPTS,
-        `Too many tries that could not be verified. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
-    }
+    const before = await this.attempts.check(session.userId);
+    if (before.blocked) return this.tooManyAttempts(session.userId, before.retryAfterSeconds);
 
-    const found = await heldAccounts
-      .load({ customerId: session.customerId, identifier: parsed.identifier, userId: session.userId })
-      .catch(async (error: unknown) => {
-        await this.attempts.release(session.userId);
-        throw error;
-      });
+    const found = await heldAccounts.load({ customerId: session.customerId, identifier: parsed.identifier, userId: session.userId });
     if (!found) {
-      await this.attempts.confirmFailure(session.userId);
+      const after = await this.attempts.countFailure(session.userId);
+      if (after.blocked) return this.tooManyAttempts(session.userId, after.retryAfterSeconds);
       this.logger.info("addVehicle not verified", { userId: session.userId, by: parsed.identifier.kind });
       return AddVehicleRejected.of(AddVehicleRejection.NOT_VERIFIED, NOT_VERIFIED_MESSAGE);
     }
-    await this.attempts.release(session.userId);
 
     if (found.on_snapshot) return AddVehicleRejected.of(AddVehicleRejection.ALREADY_ADDED, ALREADY_ADDED_MESSAGE);
     const { reason } = this.eligibility.evaluate(found);
@@ -64,5 +51,14 @@ export class AddVehicleService {
       return AddVehicleRejected.of(AddVehicleRejection.ALREADY_ADDED, ALREADY_ADDED_MESSAGE);
     }
     return VehicleAdded.of(toVehicleAccount(found));
+  }
+
+  private tooManyAttempts(userId: string, retryAfterSeconds: number): AddVehicleResult {
+    this.logger.warn("addVehicle refused: too many unverified tries", { userId });
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    return AddVehicleRejected.of(
+      AddVehicleRejection.TOO_MANY_ATTEMPTS,
+      `Too many tries that could not be verified. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RedisClient } from "@oa/platform";
+import type { RedisClient } from "./redis";
 
 /**
  * One Lua script, run atomically by Redis with EVALSHA (and EVAL once when the server has not

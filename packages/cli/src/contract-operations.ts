@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { type DefinitionNode, Kind, parse, print, visit } from "graphql";
-import { fromRoot } from "../project-root";
+import { fromRoot } from "./project-root";
 
 /** The contract's operation files, kept in the project. */
 const OPERATIONS_DIR = fromRoot("schema", "contract", "operations");

@@ -1,0 +1,103 @@
+import type { ForwardedSession, Settings } from "@oa/platform";
+import { gatewayHeaders } from "@oa/platform/testing";
+import type { Comparison } from "./compare";
+import { contractOperation } from "../contract-operations";
+import { graphqlData, type HttpAnswer } from "./http-client";
+import type { Workload } from "./load";
+import { formatRatio } from "./report";
+import { ratio } from "./stats";
+
+/** A signed-in user the workloads act as. */
+export interface BenchUser {
+  username: string;
+  accessToken: string;
+  vehicleAccounts: number;
+}
+
+interface Snapshot {
+  me: { username: string; vehicleAccounts: unknown[]; devices: unknown[] };
+}
+
+const ME = "query Me { me { id username firstName } }";
+
+function bearer(accessToken: string): () => Record<string, string> {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${accessToken}` };
+  return () => headers;
+}
+
+/** The contract's Snapshot for `user`, checked for all of the user's vehicle accounts and device. */
+export function snapshotWorkload(gatewayUrl: string, user: BenchUser): Workload {
+  return {
+    url: gatewayUrl,
+    body: JSON.stringify({ query: contractOperation("Snapshot"), operationName: "Snapshot" }),
+    headers: bearer(user.accessToken),
+    check(answer: HttpAnswer) {
+      const { me } = graphqlData<Snapshot>(answer);
+      if (me.username !== user.username || me.vehicleAccounts.length !== user.vehicleAccounts || me.devices.length !== 1) {
+        throw new Error(`Snapshot of ${user.username}: ${me.vehicleAccounts.length} vehicle accounts, ${me.devices.length} devices`);
+      }
+    },
+  };
+}
+
+function checkMe(username: string) {
+  return (answer: HttpAnswer) => {
+    const { me } = graphqlData<{ me: { username: string } | null }>(answer);
+    if (me?.username !== username) throw new Error(`me answered ${JSON.stringify(me)}, not ${username}`);
+  };
+}
+
+/** `me` through the gateway, with the bearer token. */
+export function gatewayMeWorkload(gatewayUrl: string, user: BenchUser): Workload {
+  return { url: gatewayUrl, body: JSON.stringify({ query: ME }), headers: bearer(user.accessToken), check: checkMe(user.username) };
+}
+
+/** `me` straight to identity, with a credential signed per request as the gateway does. */
+export function directMeWorkload(identityUrl: string, settings: Settings, session: ForwardedSession, user: BenchUser): Workload {
+  return { url: identityUrl, body: JSON.stringify({ query: ME }), headers: () => gatewayHeaders(settings, session), check: checkMe(user.username) };
+}
+
+export interface ComparisonTargets {
+  gatewayUrl: string;
+  baselineGatewayUrl: string;
+  identityUrl: string;
+  settings: Settings;
+  single: BenchUser;
+  fleet: BenchUser;
+  /** The single user's session, as the gateway forwards it. */
+  singleSession: ForwardedSession;
+}
+
+/** The three comparisons the benchmark prints, in order. */
+export function benchComparisons(targets: ComparisonTargets): Comparison[] {
+  const { single, fleet } = targets;
+  return [
+    {
+      title: `Snapshot (${single.vehicleAccounts} vehicle account): gateway's keep-alive pool vs a new connection per subgraph fetch`,
+      subject: { label: "keep-alive pool", workload: snapshotWorkload(targets.gatewayUrl, single) },
+      baseline: { label: "new connection per fetch", workload: snapshotWorkload(targets.baselineGatewayUrl, single) },
+      summary: (pool, fresh) =>
+        `The keep-alive pool serves ${formatRatio(ratio(pool.requestsPerSecond, fresh.requestsPerSecond))}x the requests/s of a new connection per subgraph fetch, at ${formatRatio(ratio(pool.p50Ms, fresh.p50Ms))}x its median latency.`,
+    },
+    {
+      title: `Snapshot size: ${fleet.vehicleAccounts} vehicle accounts vs ${single.vehicleAccounts}`,
+      subject: { label: `${fleet.vehicleAccounts} vehicle accounts`, workload: snapshotWorkload(targets.gatewayUrl, fleet) },
+      baseline: { label: `${single.vehicleAccounts} vehicle account`, workload: snapshotWorkload(targets.gatewayUrl, single) },
+      summary: (many, one) => {
+        const same = many.statementsPerRequest === one.statementsPerRequest;
+        return (
+          `A Snapshot of ${fleet.vehicleAccounts} vehicle accounts takes ${formatRatio(ratio(many.p50Ms, one.p50Ms))}x the median latency of one with ${single.vehicleAccounts}; ` +
+          `SQL statements per request: ${many.statementsPerRequest.toFixed(2)} vs ${one.statementsPerRequest.toFixed(2)} (${same ? "the same: no N+1" : "NOT the same: a look-up per account?"}).`
+        );
+      },
+    },
+    {
+      title: "me { id username firstName }: through the gateway vs the identity subgraph called directly",
+      subject: { label: "through the gateway", workload: gatewayMeWorkload(targets.gatewayUrl, single) },
+      baseline: { label: "identity directly", workload: directMeWorkload(targets.identityUrl, targets.settings, targets.singleSession, single) },
+      summary: (gateway, direct) =>
+        `The gateway's overhead: ${formatRatio(ratio(gateway.p50Ms, direct.p50Ms))}x the median latency of calling identity directly ` +
+        `(+${(gateway.p50Ms - direct.p50Ms).toFixed(2)} ms at p50), ${formatRatio(ratio(gateway.requestsPerSecond, direct.requestsPerSecond))}x its requests/s.`,
+    },
+  ];
+}

@@ -8,21 +8,24 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GatewayContext } from "./context";
+import { nulCharactersPlugin } from "./nul-characters";
 import { unknownOperationPlugin } from "./unknown-operation";
 
 /**
- * The gateway's Apollo plugins: Sandbox at /graphql outside production; in production no landing
+ * The gateway's Apollo plugins: clear 400s for an unknown operation name and for NUL characters;
+ * Sandbox at /graphql outside production; in production no landing
  * page and no "did you mean" hints that would spell out the schema. Nothing is reported to
  * Apollo's cloud and no traces are collected, whatever APOLLO_KEY says.
  */
 export function gatewayPlugins(production: boolean): ApolloServerPlugin<GatewayContext>[] {
-  const off = [
+  const always = [
     unknownOperationPlugin(),
+    nulCharactersPlugin(),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
   ];
   return production
-    ? [...off, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
-    : [...off, ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })];
+    ? [...always, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+    : [...always, ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })];
 }

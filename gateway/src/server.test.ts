@@ -352,11 +352,38 @@ describe("gateway", () => {
       expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining("31 aliases"), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     });
 
-    it("keeps CSRF prevention on: a simple GET without a preflight header is refused", async () => {
+    it("answers a plain GET query (bearer tokens only, so no CSRF preflight is needed) but no GET mutation", async () => {
       const response = await fetch(`${url}?query=${encodeURIComponent("{ me { id } }")}`);
-      expect(response.status).toBe(400);
-      const allowed = await fetch(`${url}?query=${encodeURIComponent("{ me { id } }")}`, { headers: { "apollo-require-preflight": "true" } });
-      expect(await allowed.json()).toEqual({ data: { me: null } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { me: null } });
+      const mutation = await fetch(`${url}?query=${encodeURIComponent("mutation { __typename }")}`);
+      expect(mutation.status).toBe(405);
+    });
+
+    it("answers a CORS preflight for any origin, without credentials", async () => {
+      const response = await fetch(url, {
+        method: "OPTIONS",
+        headers: { origin: "https://app.example.com", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-headers")).toContain("authorization");
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    });
+
+    it("refuses a subscription, which this API does not have, with 400", async () => {
+      const { status, body } = await postGraphQL(url, "subscription { me { id } }");
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({ message: "This API has no subscription operations.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    });
+
+    it("refuses NUL characters in variables and in string literals with 400", async () => {
+      const inVariables = await postGraphQL(url, "mutation ($name: String!) { login(username: $name) { ok } }", { name: "a\u0000b" });
+      const inLiteral = await postGraphQL(url, 'mutation { login(username: "a\\u0000b") { ok } }');
+      for (const { status, body } of [inVariables, inLiteral]) {
+        expect(status).toBe(400);
+        expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      }
     });
   });
 

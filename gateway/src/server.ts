@@ -16,6 +16,7 @@ import { apolloLogger } from "./apollo-logger";
 import { gatewayPlugins } from "./apollo-plugins";
 import { createGatewayContext, type GatewayContext } from "./context";
 import { operationLimitRules } from "./operation-limits";
+import { supportedOperationTypesRule } from "./operation-types";
 import { gatewayReadiness } from "./readiness";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { createSubgraphFetch, type SubgraphFetcher } from "./subgraph-fetch";
@@ -77,7 +78,10 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     stopOnTerminationSignals: false,
     introspection: !settings.production,
     hideSchemaDetailsFromClientErrors: settings.production,
-    validationRules: operationLimitRules(),
+    validationRules: [...operationLimitRules(), supportedOperationTypesRule],
+    // Sessions travel only in the Authorization header, never in cookies, so a browser cannot be
+    // made to send one cross-site: CSRF does not apply, and plain GET queries work (contract).
+    csrfPrevention: false,
     plugins: gatewayPlugins(settings.production),
   });
 
@@ -87,6 +91,7 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
       if (running) throw new Error("the gateway is already listening");
       running = await startHttpService<GatewayContext>({
         name: "gateway",
+        cors: true,
         port,
         host,
         apollo,

@@ -97,6 +97,30 @@ describe("the edge", () => {
     expect(ready.status).toBe(200);
   });
 
+  it("answers a subscription, which the API does not have, with 400", async () => {
+    const { status, text } = await raw(JSON.stringify({ query: "subscription { me { id } }" }));
+    expect(status).toBe(400);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it.each([
+    ["a variable", { query: "mutation ($i: LoginInput!) { login(input: $i) { __typename } }", variables: { i: { username: "ghost\u0000x", password: "whatever-password" } } }],
+    ["a literal", { query: 'mutation { login(input: { username: "ghost\\u0000x", password: "whatever-password" }) { __typename } }' }],
+  ])("answers a NUL character in %s with 400 BAD_USER_INPUT", async (_, body) => {
+    const { status, text } = await raw(JSON.stringify(body));
+    expect(status).toBe(400);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers a plain GET query, and a CORS preflight", async () => {
+    const get = await fetch(`${system.gatewayUrl}?query=${encodeURIComponent("{ securityQuestionCatalog { id } }")}`);
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as { data: { securityQuestionCatalog: unknown[] } }).data.securityQuestionCatalog.length).toBeGreaterThan(0);
+    const preflight = await fetch(system.gatewayUrl, { method: "OPTIONS", headers: { origin: "https://www.example.com", "access-control-request-method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("treats a bogus bearer token as no session", async () => {
     const { body } = await system.post({ query: "{ me { id } }" }, "not-a-real-token");
     expect(body).toEqual({ data: { me: null } });

@@ -30,6 +30,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   readiness: ReadinessChecks;
   logger: Logger;
+  /** Answer CORS preflights and let any origin call /graphql (for a bearer-token API with no cookies). */
+  cors?: boolean;
 }
 
 export interface RunningService {
@@ -96,6 +98,18 @@ async function handle<TContext extends BaseContext>(
   if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok", service: options.name });
   if (url.pathname === "/readyz") return ready(options, response);
   if (url.pathname !== "/graphql") return sendJson(response, 404, errorBody("Not found.", "NOT_FOUND"));
+  if (options.cors) {
+    response.setHeader("access-control-allow-origin", "*");
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, {
+        "access-control-allow-methods": "GET, POST",
+        "access-control-allow-headers": "authorization, content-type, apollo-require-preflight",
+        "access-control-max-age": "600",
+      });
+      response.end();
+      return;
+    }
+  }
   if (request.method !== "GET" && request.method !== "POST" && request.method !== "OPTIONS") {
     response.setHeader("allow", "GET, POST");
     return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));

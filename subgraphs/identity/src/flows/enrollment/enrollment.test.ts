@@ -238,7 +238,7 @@ describe("enroll", () => {
     it.each([
       ["too short", "Sh0rt!Pass", "Your password must be 12 to 128 characters long."],
       ["too long", `${"q".repeat(121)}Zebra!La`, "Your password must be 12 to 128 characters long."],
-      ["common", "Password1234!", "Your password is too common. Choose one that is harder to guess."],
+      ["common", "Password1234!", "Your password is too common or too easy to guess. Choose one that is harder to guess."],
       ["the username", "copper-GRACE.K88-kettle", "Your password must not contain your username."],
       ["the first name", "copper-grace-Kettle", "Your password must not contain your name."],
       ["the last name", "copper-KIMURA-kettle", "Your password must not contain your name."],

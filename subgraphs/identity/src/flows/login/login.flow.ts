@@ -18,7 +18,8 @@ export const MAX_PASSWORD_LENGTH = 1024;
  * Username and password sign-in:
  *   too long                 → INVALID_CREDENTIALS (nothing counted, nothing hashed)
  *   locked                   → ACCOUNT_LOCKED (no password check)
- *   unknown / wrong password → INVALID_CREDENTIALS, one failure counted (ACCOUNT_LOCKED if this one locked)
+ *   unknown / wrong password → INVALID_CREDENTIALS, one failure counted (the one that sets the lock
+ *                              too: it was checked and wrong; the lock applies from the next try)
  *   right, trusted device    → LoginSucceeded, failures reset
  *   right, any other device  → StepUpRequired, the try given back
  * The try is reserved before the password check, so parallel tries never get more checks than
@@ -46,10 +47,8 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
     if (!login || !passwordRight) {
       settled = true;
       const state = await lockout.recordFailure(subject);
-      // Only the failure that set the lock says so; a try checked before a parallel one locked is answered as what it was.
-      if (!state.locked || !state.justLocked) return invalidCredentials();
-      sendLockNotice(context, login?.customerId ?? null);
-      return accountLocked(settings, state.retryAfterSeconds);
+      if (state.locked && state.justLocked) sendLockNotice(context, login?.customerId ?? null);
+      return invalidCredentials();
     }
 
     const deviceId = input.deviceToken ? await trustedDeviceOf(context, login, input.deviceToken) : null;

@@ -146,9 +146,10 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       const knownSequence = await sequence(known.username);
       const unknownSequence = await sequence(unknownName);
       expect(knownSequence).toEqual(unknownSequence);
+      // Every wrong password is answered as what it was, the one that sets the lock too; the lock
+      // answers from the next try on.
       expect(knownSequence.map((answer) => answer.code)).toEqual([
-        ...Array(MAX_FAILURES - 1).fill("INVALID_CREDENTIALS"),
-        "ACCOUNT_LOCKED",
+        ...Array(MAX_FAILURES).fill("INVALID_CREDENTIALS"),
         "ACCOUNT_LOCKED",
         "ACCOUNT_LOCKED",
       ]);
@@ -156,9 +157,8 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
 
     it("lock after LOCKOUT_MAX_FAILURES: even the right password then answers ACCOUNT_LOCKED with the support number", async () => {
       const dana = await harness.createLogin();
-      for (let i = 0; i < MAX_FAILURES - 1; i++) expect((await login(dana.username, "wrong")).code).toBe("INVALID_CREDENTIALS");
-      const locking = await login(dana.username, "wrong");
-      expect(locking).toMatchObject({ code: "ACCOUNT_LOCKED", retryAfterSeconds: 600 });
+      for (let i = 0; i < MAX_FAILURES; i++) expect((await login(dana.username, "wrong")).code).toBe("INVALID_CREDENTIALS");
+      expect(await login(dana.username, "wrong")).toMatchObject({ code: "ACCOUNT_LOCKED", retryAfterSeconds: 600 });
       const checksBefore = harness.passwordChecks();
       const right = await login(dana.username, dana.password);
       expect(right.code).toBe("ACCOUNT_LOCKED");
@@ -200,10 +200,10 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => login(dana.username, `wrong ${i}`)));
       expect(harness.passwordChecks() - checksBefore).toBeLessThanOrEqual(MAX_FAILURES);
       expect(answers.every((answer) => answer.code === "INVALID_CREDENTIALS" || answer.code === "ACCOUNT_LOCKED")).toBe(true);
-      // Every checked password is answered as what it was, bar the one that set the lock (if any).
+      // Every checked password is answered as what it was; every other try as locked.
       const invalid = answers.filter((answer) => answer.code === "INVALID_CREDENTIALS").length;
-      expect(invalid).toBeGreaterThanOrEqual(MAX_FAILURES - 1);
-      expect(invalid).toBeLessThanOrEqual(harness.passwordChecks() - checksBefore);
+      expect(invalid).toBe(harness.passwordChecks() - checksBefore);
+      expect(invalid).toBe(MAX_FAILURES);
       expect((await login(dana.username, dana.password)).code).toBe("ACCOUNT_LOCKED");
       // One lock, one notice per channel, however many requests ran into it.
       const isNotice = (line: { to: string; body: string }) => line.to === dana.email && /locked/.test(line.body);
@@ -231,7 +231,9 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       const dana = await harness.createLogin();
       for (let i = 0; i < MAX_FAILURES - 1; i++) await login(dana.username, "wrong");
       for (let i = 0; i < MAX_FAILURES + 1; i++) expect((await login(dana.username, dana.password)).__typename).toBe("StepUpRequired");
-      expect((await login(dana.username, "wrong")).code).toBe("ACCOUNT_LOCKED");
+      // The next wrong one is the MAX_FAILURES-th in a row: it sets the lock.
+      expect((await login(dana.username, "wrong")).code).toBe("INVALID_CREDENTIALS");
+      expect((await login(dana.username, dana.password)).code).toBe("ACCOUNT_LOCKED");
     });
 
     it("oversized usernames and passwords answer INVALID_CREDENTIALS without a password check or a count", async () => {

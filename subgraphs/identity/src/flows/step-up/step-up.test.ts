@@ -185,12 +185,13 @@ describe("step-up (identity, real PostgreSQL and Redis)", () => {
       const first = await challengeFor(dana);
       for (let i = 0; i < MAX_ATTEMPTS; i++) await verify({ challengeId: first.id, code: `00000${i}` });
       const second = await challengeFor(dana);
-      const locking = await verify({ challengeId: second.id, code: "123123" });
-      expect(locking).toMatchObject({ code: "ACCOUNT_LOCKED" });
-      expect((locking as Rejected).message).toContain("1-800-555-0199");
+      // The wrong code that sets the lock is answered as what it was; the lock answers from then on.
+      expect(await verify({ challengeId: second.id, code: "123123" })).toMatchObject({ code: "INVALID_CODE" });
+      const locked = await verify({ challengeId: second.id, code: "123456" });
+      expect(locked).toMatchObject({ code: "ACCOUNT_LOCKED" });
+      expect((locked as Rejected).message).toContain("1-800-555-0199");
       expect(await login(dana.username, dana.password)).toMatchObject({ code: "ACCOUNT_LOCKED" });
       expect(await send(second.id, "SMS_CODE")).toMatchObject({ code: "ACCOUNT_LOCKED" });
-      expect(await verify({ challengeId: second.id, code: "123456" })).toMatchObject({ code: "ACCOUNT_LOCKED" });
       const notices = await waitForOutbox(harness.outboxFile, (lines) => lines.some((line) => line.to === dana.email && /locked/.test(line.body)));
       expect(notices.filter((line) => /locked/.test(line.body) && (line.to === dana.email || line.to === dana.mobilePhone))).toHaveLength(2);
     });

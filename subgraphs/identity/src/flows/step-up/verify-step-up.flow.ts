@@ -28,7 +28,8 @@ type Attempt = TryOutcome & { failed: boolean };
  *   wrong code or answers                          → INVALID_CODE / INVALID_ANSWERS, one try of the
  *                                                    challenge and one failure toward the lock used up
  *                                                    (the challenge's last try: TOO_MANY_ATTEMPTS;
- *                                                    the try that sets the lock: ACCOUNT_LOCKED)
+ *                                                    a try that sets the lock still answers what it
+ *                                                    was: the lock applies from the next try on)
  *   every try left already being checked           → TOO_MANY_ATTEMPTS (parallel requests only)
  *   right                                          → StepUpSucceeded, once; failures reset
  */
@@ -75,7 +76,6 @@ export async function verifyStepUp(context: IdentityContext, input: VerifyStepUp
   services.logger.info("step-up try failed", { userId: challenge.userId, locked: lock.locked });
   // The try that voids the challenge says so, even when it also locks online access.
   if (attempt.outcome === "voided" || attempt.outcome === "void") return stepUpRejections.tooManyAttempts();
-  if (lockedNow) return stepUpRejections.accountLocked(settings);
   if (attempt.outcome === "invalid") {
     return codeHash !== null ? stepUpRejections.invalidCode(attempt.triesLeft) : stepUpRejections.invalidAnswers(attempt.triesLeft);
   }

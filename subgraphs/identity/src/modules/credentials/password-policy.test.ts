@@ -35,9 +35,22 @@ describe("checkPassword", () => {
     expect(ruleOf("!!Sunshine2024##")).toBe("COMMON");
     expect(ruleOf("1234567890!!")).toBe("COMMON");
     expect(ruleOf("##1111111111##")).toBe("COMMON");
-    expect(checkPassword("Password1234!", dana)?.message).toBe("Your password is too common. Choose one that is harder to guess.");
+    expect(checkPassword("Password1234!", dana)?.message).toBe("Your password is too common or too easy to guess. Choose one that is harder to guess.");
     // A listed word inside other letters is not the listed word.
     expect(ruleOf("passwordcopperkettle")).toBeNull();
+  });
+
+  it("refuses predictable patterns: repeated units, very few characters, straight runs", () => {
+    expect(ruleOf("passwordpassword")).toBe("COMMON");
+    expect(ruleOf("abcabcabcabc")).toBe("COMMON");
+    expect(ruleOf(" ".repeat(12))).toBe("COMMON");
+    expect(ruleOf("aaaaaaaaaaab")).toBe("COMMON");
+    expect(ruleOf("123456789012")).toBe("COMMON");
+    expect(ruleOf("987654321098")).toBe("COMMON");
+    expect(ruleOf("abcdefghijklm")).toBe("COMMON");
+    // Not patterns: a long unit of its own repeated, and runs inside other text.
+    expect(ruleOf("copper-Kettle-copper-Kettle")).toBeNull();
+    expect(ruleOf("abcdefgh-Lantern-7")).toBeNull();
   });
 
   it("loads a list of at least 10,000 entries", () => {

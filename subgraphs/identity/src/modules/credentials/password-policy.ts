@@ -24,7 +24,7 @@ export interface PasswordProblem {
 
 const MESSAGES: Record<PasswordRule, string> = {
   LENGTH: `Your password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
-  COMMON: "Your password is too common. Choose one that is harder to guess.",
+  COMMON: "Your password is too common or too easy to guess. Choose one that is harder to guess.",
   USERNAME: "Your password must not contain your username.",
   NAME: "Your password must not contain your name.",
   BIRTH_DATE: "Your password must not contain your date of birth.",

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { Logger } from "./logger";
+import { describeError, type Logger } from "./logger";
 
 /**
  * Stable `extensions.code` values for faults. Outcomes a client must handle (rejected,
@@ -51,11 +51,7 @@ export function maskErrors(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-    logger.error("unexpected error", {
-      path: formatted.path?.join("."),
-      error: original instanceof Error ? original.name : String(original),
-      detail: original instanceof Error ? original.message : undefined,
-    });
+    logger.error("unexpected error", { path: formatted.path?.join("."), ...describeError(original) });
     return {
       message: "Something went wrong. Please try again.",
       path: formatted.path,

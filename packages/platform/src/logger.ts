@@ -31,8 +31,9 @@ export function createLogger(
   };
 }
 
-/** Error details safe for a log line: name and message, with the stack only in debug. */
+/** Error details for a log line: name and message (also of an error that came as plain JSON). */
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) return { error: error.name, detail: error.message };
+  if (error && typeof error === "object" && "message" in error) return { error: "Error", detail: String(error.message) };
   return { error: String(error) };
 }

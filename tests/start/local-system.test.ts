@@ -1,10 +1,32 @@
 // What `npm start` runs, on the real PostgreSQL and Redis: the three subgraphs and the gateway in
 // one process, wired at the ports they got, the demo records and the ready demo login.
-import { createRedis, type RedisClient, type Settings } from "@oa/platform";
+import { createRedis, type RedisClient, type Settings, type Stoppable } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
-import { DEMO_LOGIN, enrollDemoLogin } from "../../packages/cli/src/demo-login";
+import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "../../packages/cli/src/demo-login";
 import { loadDemoRecordsIfEmpty } from "../../packages/cli/src/demo-records";
 import { type LocalSystem, startLocalSystem } from "../../packages/cli/src/local-system";
+
+// Port 0 everywhere: other tests run at the same time.
+const ANY_PORTS = { gatewayPort: 0, identityPort: 0, deviceTrustPort: 0, vehicleAccountPort: 0 };
+
+const LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) { __typename } }";
+
+async function login(gatewayUrl: string): Promise<unknown> {
+  const response = await fetch(gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: LOGIN, variables: { input: { username: DEMO_LOGIN.username, password: DEMO_LOGIN.password } } }),
+  });
+  return response.json();
+}
+
+/** True when something answers HTTP at `url`. */
+async function answers(url: string): Promise<boolean> {
+  return fetch(url.replace(/\/graphql$/, "/healthz")).then(
+    () => true,
+    () => false,
+  );
+}
 
 describe("npm start's local system", () => {
   let database: TestDatabase;
@@ -12,11 +34,13 @@ describe("npm start's local system", () => {
   let redis: RedisClient;
   let system: LocalSystem;
   let loaded: Awaited<ReturnType<typeof loadDemoRecordsIfEmpty>> = null;
+  let pendingAfterLoad = false;
+  let enrolled: string | null | undefined;
+  let identityUrl = "";
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    // Port 0 everywhere: other tests run at the same time.
-    settings = testSettings({ databaseUrl: database.url, gatewayPort: 0, identityPort: 0, deviceTrustPort: 0, vehicleAccountPort: 0 });
+    settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
     redis = createRedis(settings);
     system = await startLocalSystem(settings, {
       redis,
@@ -24,6 +48,11 @@ describe("npm start's local system", () => {
       host: "127.0.0.1",
       afterMigrations: async (wired) => {
         loaded = await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: database.url });
+        pendingAfterLoad = await demoLoginPending(database.url);
+      },
+      beforeGateway: async (wired) => {
+        identityUrl = wired.identityUrl;
+        enrolled = await enrollDemoLogin(wired);
       },
     });
   });
@@ -47,19 +76,74 @@ describe("npm start's local system", () => {
     expect(Object.keys(system.subgraphUrls).sort()).toEqual(["device-trust", "identity", "vehicle-account"]);
   });
 
-  it("enrolls the ready demo login through the gateway, once", async () => {
-    expect(await enrollDemoLogin(system.gatewayUrl)).toBeNull();
-    // A second time the person is already enrolled: reported, not thrown.
-    expect(await enrollDemoLogin(system.gatewayUrl)).toMatch(/^ALREADY_ENROLLED/);
+  it("enrolls the ready demo login at identity before the gateway listens, so it works at once", async () => {
+    expect(pendingAfterLoad).toBe(true);
+    expect(enrolled).toBeNull();
+    expect(identityUrl).toBe(system.subgraphUrls.identity);
     // The password works: from a device never seen, sign-in asks for a step-up.
-    const response = await fetch(system.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: "mutation Login($input: LoginInput!) { login(input: $input) { __typename } }",
-        variables: { input: { username: DEMO_LOGIN.username, password: DEMO_LOGIN.password } },
-      }),
+    expect(await login(system.gatewayUrl)).toEqual({ data: { login: { __typename: "StepUpRequired" } } });
+    expect(await demoLoginPending(database.url)).toBe(false);
+  });
+
+  it("reports a second enrollment of the demo login instead of throwing", async () => {
+    expect(await enrollDemoLogin({ ...settings, identityUrl })).toMatch(/^ALREADY_ENROLLED/);
+  });
+
+  it("refuses an enrollment not signed with the gateway's secret", async () => {
+    expect(await enrollDemoLogin({ identityUrl, gatewaySecret: "not-the-gateway-secret-0123456789abcdef" })).not.toBeNull();
+  });
+});
+
+describe("a stop request during npm start's local system start", () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it("gives up mid-enrollment, closes every service once and starts no gateway", async () => {
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    const stop = new AbortController();
+    const tracked: Stoppable[] = [];
+    let subgraphUrls: string[] = [];
+    let gatewayBuilt = false;
+    const starting = startLocalSystem(settings, {
+      redis: createRedis(settings),
+      poolSize: 2,
+      host: "127.0.0.1",
+      signal: stop.signal,
+      track: (service) => tracked.push(service),
+      afterMigrations: async (wired) => {
+        await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: database.url });
+      },
+      beforeGateway: async (wired) => {
+        subgraphUrls = [wired.identityUrl, wired.deviceTrustUrl, wired.vehicleAccountUrl];
+        const enrolling = enrollDemoLogin(wired, stop.signal);
+        stop.abort(new Error("SIGTERM during the start"));
+        await enrolling;
+        gatewayBuilt = true;
+      },
     });
-    expect(await response.json()).toEqual({ data: { login: { __typename: "StepUpRequired" } } });
+    await expect(starting).rejects.toThrow("SIGTERM during the start");
+    expect(gatewayBuilt).toBe(false);
+    expect(tracked).toHaveLength(3);
+    for (const url of subgraphUrls) expect(await answers(url)).toBe(false);
+    // Closing again (as runService does after a stop) is harmless.
+    for (const service of tracked) await expect(service.close()).resolves.toBeUndefined();
+  });
+
+  it("starts nothing when the stop came first", async () => {
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    const tracked: Stoppable[] = [];
+    const redis = createRedis(settings);
+    try {
+      await expect(
+        startLocalSystem(settings, { redis, host: "127.0.0.1", signal: AbortSignal.abort(new Error("SIGINT")), track: (service) => tracked.push(service) }),
+      ).rejects.toThrow("SIGINT");
+      expect(tracked).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -31,7 +31,7 @@ export function startBanner(facts: BannerFacts): string {
     `  Subgraphs: ${Object.entries(facts.subgraphUrls).map(([name, url]) => `${name} ${forPeople(url)}`).join(", ")}`,
     `  Database:  ${facts.database}`,
     `  Store:     ${facts.store}`,
-    `  Messages:  ${facts.settings.messageOutboxFile ? `appended to ${facts.settings.messageOutboxFile}` : "not written to a file (set MESSAGE_OUTBOX_FILE)"}`,
+    `  Messages:  ${facts.settings.messageOutboxFile ? `appended to ${facts.settings.messageOutboxFile}` : "not written to a file (set MESSAGE_OUTBOX_FILE=.data/outbox.jsonl to read security codes)"}`,
     ...facts.notes.map((note) => `  ${note}`),
     "Press Ctrl-C to stop.",
     "",

@@ -1,6 +1,8 @@
+// First, before the heavy modules load: a signal while they load still stops cleanly.
+import { releaseEarlyStop } from "./early-stop";
 import path from "node:path";
-import { createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
-import { DEMO_LOGIN, enrollDemoLogin } from "./demo-login";
+import { closeRedis, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
+import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
 import { loadDemoRecordsIfEmpty } from "./demo-records";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 import { startLocalSystem } from "./local-system";
@@ -11,8 +13,6 @@ import { startBanner } from "./start-banner";
 
 /** Where the embedded database keeps its files unless EMBEDDED_DATA_DIR says otherwise. */
 const DEFAULT_DATA_DIR = fromRoot(".data", "pglite");
-/** Where messages go on a developer's machine unless MESSAGE_OUTBOX_FILE says otherwise. */
-const DEFAULT_OUTBOX_FILE = fromRoot(".data", "outbox.jsonl");
 // pglite-socket refuses (does not queue) connections past its limit, so it is above the three
 // pools together (even at the default size of 10 for a subgraph that takes no poolSize) plus the
 // import's one. Connections are cheap there: queries run one at a time anyway.
@@ -25,17 +25,18 @@ function shortPath(file: string): string {
 }
 
 // `npm start`: the gateway and the three subgraphs in one process (docs/decisions/0001).
-void runService("online-access", async (track) => {
+// A signal at any point stops it cleanly: each step below gives up once `stopping` is aborted,
+// and runService closes whatever had started.
+void runService("online-access", async (track, stopping) => {
   let settings: Settings = loadSettings();
-  // Locally there is no SMS or email provider: outside production, codes and notices land in a
-  // file under .data/ unless MESSAGE_OUTBOX_FILE says where.
-  if (!settings.messageOutboxFile && !settings.production) {
-    settings = { ...settings, messageOutboxFile: DEFAULT_OUTBOX_FILE };
-  }
   const stoppables: Stoppable[] = [];
+  const started = (stoppable: Stoppable) => {
+    stoppables.push(stoppable);
+    track(stoppable);
+  };
   const notes: string[] = [];
   let database: string;
-  let demoLoaded = false;
+  let demoLoginNeeded = false;
   try {
     let embedded: EmbeddedDatabase | undefined;
     if (!settings.databaseUrl) {
@@ -43,8 +44,8 @@ void runService("online-access", async (track) => {
         dataDir: process.env.EMBEDDED_DATA_DIR?.trim() || DEFAULT_DATA_DIR,
         maxConnections: EMBEDDED_MAX_CONNECTIONS,
       });
-      stoppables.push(embedded);
-      track(embedded);
+      started(embedded);
+      stopping.throwIfAborted();
       settings = { ...settings, databaseUrl: embedded.url };
       database = `embedded PostgreSQL (PGlite), data in ${shortPath(embedded.dataDir)}${embedded.created ? " (new)" : ""}`;
     } else {
@@ -54,35 +55,47 @@ void runService("online-access", async (track) => {
     // One client for all four services: the gateway must see the sessions identity writes, and
     // one connection is plenty for one process.
     const redis = createRedis(settings, "online-access");
+    // The subgraphs close it too; this covers a stop before any of them exists.
+    let redisClosing: Promise<void> | undefined;
+    started({ close: () => (redisClosing ??= closeRedis(redis)) });
 
     const system = await startLocalSystem(settings, {
       redis,
       track,
+      signal: stopping,
       poolSize: embedded ? EMBEDDED_POOL_SIZE : undefined,
       afterMigrations: async (wired) => {
         if (!embedded || !wired.databaseUrl) return;
         const loaded = await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: wired.databaseUrl });
-        demoLoaded = loaded !== null;
+        demoLoginNeeded = await demoLoginPending(wired.databaseUrl);
         notes.push(
           loaded
             ? `Demo data:  loaded ${describeCounts(loaded.inFile)} (see packages/cli/data/README.md)`
             : "Demo data:  people, accounts and the ready login in packages/cli/data/README.md",
         );
       },
+      // Before the gateway listens, so that its /readyz answers 200 only once the login exists.
+      beforeGateway: async (wired) => {
+        if (!demoLoginNeeded) return;
+        const failure = await enrollDemoLogin(wired, stopping);
+        notes.push(
+          failure === null
+            ? `Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password} (security answers: ${DEMO_LOGIN.answers.join(", ")})`
+            : `Demo login: not created (${failure})`,
+        );
+      },
     });
     stoppables.push(...system.services);
-    if (demoLoaded) {
-      const failure = await enrollDemoLogin(system.gatewayUrl);
-      notes.push(
-        failure === null
-          ? `Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password} (security answers: ${DEMO_LOGIN.answers.join(", ")})`
-          : `Demo login: not created (${failure})`,
-      );
-    }
+    // Synchronously with the check: a stop request can no longer come between them.
+    stopping.throwIfAborted();
     process.stdout.write(startBanner({ settings, gatewayUrl: system.gatewayUrl, subgraphUrls: system.subgraphUrls, database, store, notes }) + "\n");
     return stoppables;
   } catch (error) {
+    // Each part closes once, however often asked: runService may ask again after a stop request.
     for (const stoppable of [...stoppables].reverse()) await stoppable.close().catch(() => undefined);
     throw error;
   }
 });
+// Only now that runService listens too: a signal that came while the modules loaded is delivered
+// to it (dropping the last listener first would drop that signal).
+releaseEarlyStop();

@@ -8,6 +8,7 @@ import { createIdentityServices } from "./services";
 export { buildIdentitySchema } from "./schema";
 export { identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
 export { importIdentityRecords, type IdentityImportCounts } from "./records/import-identity-records";
+export { taxIdLookup } from "./modules/customer/tax-id";
 
 export interface IdentityOptions {
   logger?: Logger;

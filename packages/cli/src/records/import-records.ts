@@ -3,8 +3,9 @@ import { IDENTITY_SCHEMA, importIdentityRecords } from "@oa/identity";
 import type { RecordsFile, Settings } from "@oa/platform";
 import { importVehicleAccountRecords } from "@oa/vehicle-account";
 import { DataSource, type EntityManager } from "typeorm";
+import { describeUniqueViolation, findConflictsOnFile, lockUniqueTables } from "./conflicts-on-file";
 import { migrateSubgraphs } from "./migrate-subgraphs";
-import { referencedCustomerIds, validateRecords } from "./validate-records";
+import { RecordsValidationError, referencedCustomerIds, validateRecords } from "./validate-records";
 
 /** Counts by kind of record. */
 export interface RecordCounts {
@@ -54,25 +55,35 @@ async function customersOnFile(manager: EntityManager, ids: string[]): Promise<S
 /**
  * Validates a parsed records file and writes it, all or nothing: one transaction on one
  * connection covers identity's customers and deposit accounts and vehicle-account's accounts.
- * A holder may name a customer already in the database. The schemas must be migrated.
+ * A holder may name a customer already in the database. A tax id or VIN that already belongs to
+ * another customer or account on file refuses the file, like any other problem (a
+ * RecordsValidationError naming the record and field). The schemas must be migrated.
  */
 export async function writeRecords(databaseUrl: string, json: unknown, settings: Settings): Promise<ImportSummary> {
   const dataSource = new DataSource({ type: "postgres", url: databaseUrl, extra: { max: 1 } });
   await dataSource.initialize();
   try {
     return await dataSource.transaction(async (manager) => {
+      await lockUniqueTables(manager);
       const known = await customersOnFile(manager, referencedCustomerIds(json));
       const records: RecordsFile = validateRecords(json, { knownCustomerIds: known });
-      const identity = await importIdentityRecords(manager, { customers: records.customers, depositAccounts: records.depositAccounts }, settings);
-      const vehicles = await importVehicleAccountRecords(manager, records.vehicleAccounts);
-      return {
-        inFile: {
-          customers: records.customers.length,
-          depositAccounts: records.depositAccounts.length,
-          vehicleAccounts: records.vehicleAccounts.length,
-        },
-        written: { customers: identity.customers, depositAccounts: identity.depositAccounts, vehicleAccounts: vehicles.vehicleAccounts },
-      };
+      const conflicts = await findConflictsOnFile(manager, records, settings);
+      if (conflicts.length > 0) throw new RecordsValidationError(conflicts);
+      try {
+        const identity = await importIdentityRecords(manager, { customers: records.customers, depositAccounts: records.depositAccounts }, settings);
+        const vehicles = await importVehicleAccountRecords(manager, records.vehicleAccounts);
+        return {
+          inFile: {
+            customers: records.customers.length,
+            depositAccounts: records.depositAccounts.length,
+            vehicleAccounts: records.vehicleAccounts.length,
+          },
+          written: { customers: identity.customers, depositAccounts: identity.depositAccounts, vehicleAccounts: vehicles.vehicleAccounts },
+        };
+      } catch (error) {
+        const conflict = describeUniqueViolation(error, records, settings);
+        throw conflict === null ? error : new RecordsValidationError([conflict]);
+      }
     });
   } finally {
     await dataSource.destroy();

@@ -143,7 +143,7 @@ function isRealDate(value: string, today: string): boolean {
 }
 
 /** `vehicleAccounts[3] (AV-0000000104)`: the index always, the record's key when it has one. */
-function label(collection: string, index: number, record: unknown, key: string): string {
+export function recordLabel(collection: string, index: number, record: unknown, key: string): string {
   const value = isObject(record) ? record[key] : undefined;
   return typeof value === "string" && value.trim() !== "" ? `${collection}[${index}] (${value.trim()})` : `${collection}[${index}]`;
 }
@@ -204,7 +204,7 @@ function validateCustomers(items: unknown[], problems: Problems, today: string) 
   const byTaxId = new UniqueIndex();
 
   items.forEach((item, index) => {
-    const where = label("customers", index, item, "id");
+    const where = recordLabel("customers", index, item, "id");
     if (!isObject(item)) {
       problems.add(where, "must be an object");
       return;
@@ -261,7 +261,7 @@ function validateDepositAccounts(items: unknown[], problems: Problems, customerI
   const byNumber = new UniqueIndex();
 
   items.forEach((item, index) => {
-    const where = label("depositAccounts", index, item, "accountNumber");
+    const where = recordLabel("depositAccounts", index, item, "accountNumber");
     if (!isObject(item)) {
       problems.add(where, "must be an object");
       return;
@@ -287,7 +287,7 @@ function validateVehicleAccounts(items: unknown[], problems: Problems, customerI
   const byVin = new UniqueIndex();
 
   items.forEach((item, index) => {
-    const where = label("vehicleAccounts", index, item, "accountNumber");
+    const where = recordLabel("vehicleAccounts", index, item, "accountNumber");
     if (!isObject(item)) {
       problems.add(where, "must be an object");
       return;

@@ -11,7 +11,7 @@ import {
 
 /** Limits on the shape of one operation; a document that breaks one is refused with HTTP 400. */
 export interface OperationLimits {
-  /** Deepest nesting of fields, introspection's included (the standard introspection query is 15 deep). */
+  /** Deepest nesting of fields, introspection's included: the standard introspection query is 15 deep, and tools may go a little deeper. */
   maxDepth: number;
   /** Most aliases in one operation, fragments counted every time they are spread. */
   maxAliases: number;
@@ -20,7 +20,7 @@ export interface OperationLimits {
 }
 
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
-  maxDepth: 15,
+  maxDepth: 18,
   maxAliases: 30,
   onceOnlyFields: ["login", "verifyStepUp", "enroll", "addVehicle", "sendSecurityCode"],
 };

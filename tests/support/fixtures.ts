@@ -72,8 +72,6 @@ export function testRecords(): RecordsFile {
 }
 
 /** Three answers to three different catalog questions. */
-export function answers(catalog: { id: string }[], words = ["Rex", "Springfield", "Smith"]) {
-  return catalog.slice(0, 3).map((question, i) => ({ questionId: question.id, answer: words[i] }));
-}
+export { securityAnswers as answers } from "../../packages/cli/src/journeys/sign-in";
 
 export const GOOD_PASSWORD = "Violet-Harbor-Lantern-42";

@@ -1,13 +1,14 @@
-import type { RunningService, Settings, SubgraphService } from "@oa/platform";
-import { createRedis, type RecordsFile } from "@oa/platform";
+import type { RecordsFile, Settings, Stoppable } from "@oa/platform";
+import { createRedis } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
-import { createDeviceTrustService } from "@oa/device-trust";
-import { createGateway } from "@oa/gateway";
-import { createIdentityService, importIdentityRecords } from "@oa/identity";
-import { createVehicleAccountService, importVehicleAccountRecords } from "@oa/vehicle-account";
+import { importIdentityRecords } from "@oa/identity";
+import { importVehicleAccountRecords } from "@oa/vehicle-account";
 import { DataSource } from "typeorm";
 import { contractOperation } from "../../packages/cli/src/contract-operations";
-import { Outbox } from "./outbox";
+import { answerData } from "../../packages/cli/src/journeys/graphql-answer";
+import { Outbox } from "../../packages/cli/src/journeys/outbox";
+import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
+import { ANY_FREE_PORTS, startLocalSystem } from "../../packages/cli/src/local-system";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -15,15 +16,16 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /**
- * The whole system in this process, as in production: the real gateway in front of the three
- * real subgraphs, on free ports, against a fresh PostgreSQL database and real Redis.
+ * The whole system in this process, as in production (and as `npm start` runs it): the real
+ * gateway in front of the three real subgraphs, on free ports, against a fresh PostgreSQL
+ * database and real Redis.
  */
 export class TestSystem {
   /** SQL statements run by any subgraph, in order; tests reset and count them. */
   readonly statements: string[] = [];
-  readonly outbox = new Outbox();
-  private readonly services: SubgraphService[] = [];
-  private gateway?: { close(): Promise<void> };
+  readonly outbox = Outbox.inNewFolder();
+  /** In start order. */
+  private services: Stoppable[] = [];
   gatewayUrl = "";
   subgraphUrls: Record<string, string> = {};
   settings!: Settings;
@@ -37,34 +39,23 @@ export class TestSystem {
 
   private async boot(overrides: Partial<Settings>, records?: RecordsFile) {
     this.database = await createTestDatabase();
-    let settings = testSettings({ databaseUrl: this.database.url, messageOutboxFile: this.outbox.file, ...overrides });
-    const onQuery = (sql: string) => this.statements.push(sql);
-
-    // identity calls the other two, so they listen first and identity learns their URLs.
-    const deviceTrust = await createDeviceTrustService(settings, { onQuery });
-    const vehicleAccount = await createVehicleAccountService(settings, { onQuery });
-    for (const service of [deviceTrust, vehicleAccount]) {
-      this.services.push(service);
-      await service.migrate();
+    try {
+      const system = await startLocalSystem(testSettings({ databaseUrl: this.database.url, messageOutboxFile: this.outbox.file, ...ANY_FREE_PORTS, ...overrides }), {
+        host: "127.0.0.1",
+        onQuery: (sql) => this.statements.push(sql),
+        afterMigrations: async (wired) => {
+          this.settings = wired;
+          if (records) await this.importRecords(records);
+        },
+      });
+      this.settings = system.settings;
+      this.subgraphUrls = system.subgraphUrls;
+      this.gatewayUrl = system.gatewayUrl;
+      this.services = system.services;
+    } catch (error) {
+      await this.database.drop();
+      throw error;
     }
-    const deviceTrustRunning = await deviceTrust.listen(0, "127.0.0.1");
-    const vehicleAccountRunning = await vehicleAccount.listen(0, "127.0.0.1");
-    settings = { ...settings, deviceTrustUrl: deviceTrustRunning.url, vehicleAccountUrl: vehicleAccountRunning.url };
-
-    const identity = await createIdentityService(settings, { onQuery });
-    this.services.push(identity);
-    await identity.migrate();
-    const identityRunning = await identity.listen(0, "127.0.0.1");
-    settings = { ...settings, identityUrl: identityRunning.url };
-    this.settings = settings;
-    this.subgraphUrls = { identity: identityRunning.url, "device-trust": deviceTrustRunning.url, "vehicle-account": vehicleAccountRunning.url };
-
-    if (records) await this.importRecords(records);
-
-    const gateway = await createGateway(settings, {});
-    const running: RunningService = await gateway.listen(0, "127.0.0.1");
-    this.gateway = gateway;
-    this.gatewayUrl = running.url;
   }
 
   /** Writes records the way `npm run records:import` does: one transaction for both owners. */
@@ -85,6 +76,12 @@ export class TestSystem {
   async run<T = Record<string, any>>(operationName: string, variables: Record<string, unknown> = {}, accessToken?: string): Promise<GraphQLResponse<T>> {
     return this.post<T>({ query: contractOperation(operationName), operationName, variables }, accessToken);
   }
+
+  /** Sends a contract operation through the gateway; resolves to its data, throws on an error answer (for journeys). */
+  readonly runOperation: RunOperation = async (operationName, variables, accessToken) => {
+    const { status, body } = await this.run(operationName, variables, accessToken);
+    return answerData(status, body);
+  };
 
   /** Sends any body through the gateway. */
   async post<T = Record<string, any>>(body: unknown, accessToken?: string, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
@@ -107,8 +104,7 @@ export class TestSystem {
   }
 
   async stop(): Promise<void> {
-    await this.gateway?.close();
-    for (const service of this.services.reverse()) await service.close();
+    for (const service of [...this.services].reverse()) await service.close();
     await this.database.drop();
   }
 }

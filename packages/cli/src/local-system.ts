@@ -1,14 +1,19 @@
 import { createDeviceTrustService } from "@oa/device-trust";
 import { createGateway } from "@oa/gateway";
 import { createIdentityService } from "@oa/identity";
-import { createLogger, type RedisClient, type Settings, type Stoppable, type TrackStarted } from "@oa/platform";
+import { createLogger, type RedisClient, type RunningService, type Settings, type Stoppable, type TrackStarted } from "@oa/platform";
 import { createVehicleAccountService } from "@oa/vehicle-account";
 
+/** Port 0 for all four services: each gets a free one (tests and the benchmark, beside other runs). */
+export const ANY_FREE_PORTS = { gatewayPort: 0, identityPort: 0, deviceTrustPort: 0, vehicleAccountPort: 0 } as const;
+
 export interface LocalSystemOptions {
-  /** The one Redis client (or in-process store) all four services share. */
-  redis: RedisClient;
+  /** The one Redis client (or in-process store) all four services share; by default each makes its own from the settings. */
+  redis?: RedisClient;
   /** Each subgraph's database pool; undefined keeps the default. */
   poolSize?: number;
+  /** Told of every SQL statement any of the three subgraphs runs (for counting them). */
+  onQuery?: (sql: string) => void;
   /** Runs after the migrations and before anything listens (e.g. loading the demo records). */
   afterMigrations?: (settings: Settings) => Promise<void>;
   /**
@@ -24,10 +29,16 @@ export interface LocalSystemOptions {
   signal?: AbortSignal;
 }
 
+export type SubgraphName = "identity" | "device-trust" | "vehicle-account";
+
 /** The four services running in this process, and where. */
 export interface LocalSystem {
+  /** The settings the services run with: the subgraph URLs are where they actually listen. */
+  settings: Settings;
   gatewayUrl: string;
-  subgraphUrls: Record<string, string>;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's HTTP listener (its server, e.g. to count connections); `services` closes them. */
+  subgraphs: Record<SubgraphName, RunningService>;
   /** In start order: closing them in reverse stops the gateway first. */
   services: Stoppable[];
 }
@@ -43,7 +54,7 @@ function closingOnce(service: Stoppable): Stoppable {
  * wired to each other over HTTP at the ports they actually got (as separate processes would be).
  * Migrations run first. On a failure or a stop request part way, whatever had started is closed again.
  */
-export async function startLocalSystem(settings: Settings, options: LocalSystemOptions): Promise<LocalSystem> {
+export async function startLocalSystem(settings: Settings, options: LocalSystemOptions = {}): Promise<LocalSystem> {
   const services: Stoppable[] = [];
   const started = <T extends Stoppable>(service: T): T => {
     const closer = closingOnce(service);
@@ -52,10 +63,11 @@ export async function startLocalSystem(settings: Settings, options: LocalSystemO
     return service;
   };
   const checkNotStopped = () => options.signal?.throwIfAborted();
-  const serviceOptions = (name: string) => ({
+  const serviceOptions = (name: SubgraphName) => ({
     logger: createLogger(settings.logLevel, { service: name }),
     redis: options.redis,
     poolSize: options.poolSize,
+    onQuery: options.onQuery,
   });
   try {
     checkNotStopped();
@@ -88,9 +100,12 @@ export async function startLocalSystem(settings: Settings, options: LocalSystemO
     const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host);
     checkNotStopped();
 
+    const subgraphs = { identity: identityRunning, "device-trust": deviceTrustRunning, "vehicle-account": vehicleAccountRunning };
     return {
+      settings: wired,
       gatewayUrl: gatewayRunning.url,
       subgraphUrls: { identity: identityRunning.url, "device-trust": deviceTrustRunning.url, "vehicle-account": vehicleAccountRunning.url },
+      subgraphs,
       services,
     };
   } catch (error) {

@@ -1,15 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDeviceTrustService } from "@oa/device-trust";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { createGateway } from "@oa/gateway";
-import { createIdentityService } from "@oa/identity";
-import { closeRedis, createRedis, type RunningService, type Settings, type Stoppable } from "@oa/platform";
+import { closeRedis, createRedis, type Settings } from "@oa/platform";
 // The compiled helpers for tests: the benchmark is a dev tool and runs against test databases too.
 import { createTestDatabase, testSettings } from "@oa/platform/testing";
-import { createVehicleAccountService } from "@oa/vehicle-account";
+import { Outbox } from "../journeys/outbox";
+import { ANY_FREE_PORTS, startLocalSystem } from "../local-system";
 import { redactUrl } from "../redact-url";
 import { connectionPerRequestFetcher } from "./connection-per-request-fetch";
+
+const LOOPBACK = "127.0.0.1";
 
 /** What the benchmark counts while it measures; reset and read around each batch. */
 export interface BenchCounters {
@@ -27,15 +27,15 @@ export interface BenchSystem {
   /** The same gateway over a fetcher that opens a new connection per subgraph fetch. */
   baselineGatewayUrl: string;
   identityUrl: string;
-  outboxFile: string;
+  outbox: Outbox;
   counters: BenchCounters;
   /** Stops everything, drops the database, deletes its Redis keys and the outbox; safe to call twice. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the gateway and the three subgraphs in this process on free loopback ports, as the
- * end-to-end tests do, against a fresh database on the test PostgreSQL and the test Redis.
+ * Starts the gateway and the three subgraphs in this process on free loopback ports, as `npm start`
+ * and the end-to-end tests do, against a fresh database on the test PostgreSQL and the test Redis.
  */
 export async function startBenchSystem(): Promise<BenchSystem> {
   const counters: BenchCounters = { statements: 0, subgraphConnections: 0 };
@@ -46,49 +46,30 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     (stopping ??= (async () => {
       for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
     })());
-  const started = <T extends Stoppable>(service: T): T => {
-    cleanups.push(() => service.close());
-    return service;
-  };
-  const counted = (running: RunningService): RunningService => {
-    running.server.on("connection", () => counters.subgraphConnections++);
-    return running;
-  };
 
   try {
     await requireRedis(testSettings());
-    const outboxDir = mkdtempSync(join(tmpdir(), "oa-bench-"));
-    cleanups.push(async () => rmSync(outboxDir, { recursive: true, force: true }));
+    const outbox = Outbox.inNewFolder("oa-bench-");
+    cleanups.push(async () => rmSync(dirname(outbox.file), { recursive: true, force: true }));
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
-    let settings = testSettings({ databaseUrl: database.url, messageOutboxFile: join(outboxDir, "outbox.jsonl") });
+    const settings = testSettings({ databaseUrl: database.url, messageOutboxFile: outbox.file, ...ANY_FREE_PORTS });
     cleanups.push(() => deleteRedisKeys(settings));
 
-    const onQuery = () => counters.statements++;
-    const deviceTrust = started(await createDeviceTrustService(settings, { onQuery }));
-    const vehicleAccount = started(await createVehicleAccountService(settings, { onQuery }));
-    for (const service of [deviceTrust, vehicleAccount]) await service.migrate();
-    const deviceTrustRunning = counted(await deviceTrust.listen(0, "127.0.0.1"));
-    const vehicleAccountRunning = counted(await vehicleAccount.listen(0, "127.0.0.1"));
-    settings = { ...settings, deviceTrustUrl: deviceTrustRunning.url, vehicleAccountUrl: vehicleAccountRunning.url };
+    const system = await startLocalSystem(settings, { host: LOOPBACK, onQuery: () => counters.statements++ });
+    for (const service of system.services) cleanups.push(() => service.close());
+    for (const subgraph of Object.values(system.subgraphs)) subgraph.server.on("connection", () => counters.subgraphConnections++);
 
-    // identity calls the other two, so it is built once they listen.
-    const identity = started(await createIdentityService(settings, { onQuery }));
-    await identity.migrate();
-    const identityRunning = counted(await identity.listen(0, "127.0.0.1"));
-    settings = { ...settings, identityUrl: identityRunning.url };
-
-    const gateway = started(createGateway(settings));
-    const baselineGateway = started(createGateway(settings, { subgraphFetcher: connectionPerRequestFetcher() }));
-    const gatewayRunning = await gateway.listen(0, "127.0.0.1");
-    const baselineRunning = await baselineGateway.listen(0, "127.0.0.1");
+    const baselineGateway = createGateway(system.settings, { subgraphFetcher: connectionPerRequestFetcher() });
+    cleanups.push(() => baselineGateway.close());
+    const baselineRunning = await baselineGateway.listen(0, LOOPBACK);
 
     return {
-      settings,
-      gatewayUrl: gatewayRunning.url,
+      settings: system.settings,
+      gatewayUrl: system.gatewayUrl,
       baselineGatewayUrl: baselineRunning.url,
-      identityUrl: identityRunning.url,
-      outboxFile: settings.messageOutboxFile!,
+      identityUrl: system.subgraphUrls.identity,
+      outbox,
       counters,
       stop,
     };

@@ -20,7 +20,7 @@ export interface BenchUsers {
 export async function setUpBenchUsers(system: BenchSystem, client: HttpClient, fleetSize: number): Promise<BenchUsers> {
   const generated = benchRecords(fleetSize);
   await writeRecords(system.settings.databaseUrl!, generated.records, system.settings);
-  const target = { client, gatewayUrl: system.gatewayUrl, outboxFile: system.outboxFile };
+  const target = { client, gatewayUrl: system.gatewayUrl, outbox: system.outbox };
   const users: BenchUser[] = [];
   for (const customer of [generated.single, generated.fleet]) {
     const accessToken = await enrollAndSignIn(target, customer);

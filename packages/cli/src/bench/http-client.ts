@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { answerData, type GraphQLBody } from "../journeys/graphql-answer";
 
 export interface HttpAnswer {
   status: number;
@@ -41,15 +42,11 @@ export class HttpClient {
 
 /** A GraphQL answer's data; throws with the first error's message and code otherwise. */
 export function graphqlData<T>(answer: HttpAnswer): T {
-  let parsed: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let parsed: GraphQLBody<T>;
   try {
     parsed = JSON.parse(answer.text);
   } catch {
     throw new Error(`answer ${answer.status} is not JSON: ${answer.text.slice(0, 200)}`);
   }
-  const error = parsed.errors?.[0];
-  if (answer.status !== 200 || error || parsed.data === undefined || parsed.data === null) {
-    throw new Error(`answer ${answer.status}: ${error ? `${error.extensions?.code ?? "ERROR"} ${error.message}` : "no data"}`);
-  }
-  return parsed.data;
+  return answerData(answer.status, parsed);
 }

@@ -47,6 +47,16 @@ describe("identity subgraph service", () => {
     expect(body).toEqual({ data: { me: null } });
   });
 
+  it("answers null for a User reference that names no user, uuid or not", async () => {
+    const { body } = await postGraphQL(
+      running.url,
+      'query { _entities(representations: [{ __typename: "User", id: "not-a-uuid" }, { __typename: "User", id: "7d0c4a57-86a5-4c83-9c6f-1f1c1c7b2a11" }]) { ... on User { id } } }',
+      {},
+      gatewayHeaders(settings),
+    );
+    expect(body).toEqual({ data: { _entities: [null, null] } });
+  });
+
   it("serves /healthz and /readyz", async () => {
     const base = running.url.replace("/graphql", "");
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -1,23 +1,23 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { CustomerEntity } from "../customer/customer.entity";
-import { UserEntity } from "./user.entity";
+import type { DataSource } from "typeorm";
 import type { User } from "./user.type";
 
-/** Users by id, with the first name from the customer on file: two statements per batch. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Users by id, with the first name from the customer on file: one statement per batch. */
 export function createUserLoader(dataSource: DataSource): DataLoader<string, User | null> {
   return new DataLoader(async (ids) => {
-    const users = await dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
-    const customers = users.length
-      ? await dataSource.getRepository(CustomerEntity).findBy({ id: In(users.map((user) => user.customerId)) })
+    // Anything that is not a uuid names no user (and would only make PostgreSQL refuse the cast).
+    const wanted = ids.filter((id) => UUID.test(id));
+    const rows: { id: string; username: string; customer_id: string; first_name: string }[] = wanted.length
+      ? await dataSource.query(
+          `SELECT u.id, u.username, u.customer_id, c.first_name
+             FROM identity.users u JOIN identity.customers c ON c.id = u.customer_id
+            WHERE u.id = ANY($1::uuid[])`,
+          [wanted],
+        )
       : [];
-    const firstNames = new Map(customers.map((customer) => [customer.id, customer.firstName]));
-    const byId = new Map(
-      users.map((user) => [
-        user.id,
-        { id: user.id, username: user.username, customerId: user.customerId, firstName: firstNames.get(user.customerId) ?? "" },
-      ]),
-    );
-    return ids.map((id) => byId.get(id) ?? null);
+    const byId = new Map(rows.map((row) => [row.id, { id: row.id, username: row.username, customerId: row.customer_id, firstName: row.first_name }]));
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   });
 }

@@ -78,6 +78,14 @@ describe("enrollment", () => {
     expect(await enroll(system, LUIS, "luis.o", { accountType: "BANK", accountNumber: "2100000001" })).toMatchObject({ __typename: "EnrollmentSucceeded" });
   });
 
+  it("enrolls one of many parallel enrollments of one person; the others are ALREADY_ENROLLED", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt({ accountType: "AUTO", taxId: FLEET.taxId, accountNumber: "AV-3000000000", username: `fran.fleet${i}` })),
+    );
+    expect(answers.filter((a) => a.__typename === "EnrollmentSucceeded")).toHaveLength(1);
+    expect(answers.filter((a) => a.code === "ALREADY_ENROLLED")).toHaveLength(11);
+  });
+
   it("answers TOO_MANY_ATTEMPTS after five failed verifications of one tax id, even for the right details", async () => {
     const wrong = await Promise.all(Array.from({ length: 8 }, () => attempt({ accountType: "BANK", taxId: OTHER.taxId, accountNumber: "2100000099" })));
     expect(wrong.filter((a) => a.code === "NOT_VERIFIED")).toHaveLength(5);

@@ -44,6 +44,13 @@ describe("login lockout", () => {
     expect((await login("dana.w", GOOD_PASSWORD)).__typename).toBe("StepUpRequired");
   });
 
+  it("lets parallel right passwords through, however many, after typos too, and locks nothing", async () => {
+    for (let i = 0; i < MAX - 1; i++) expect((await login("dana.w", `typo-${i}-password`)).code).toBe("INVALID_CREDENTIALS");
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login("dana.w", GOOD_PASSWORD)));
+    expect(answers.map((a) => a.__typename)).toEqual(Array(20).fill("StepUpRequired"));
+    expect((await login("dana.w", GOOD_PASSWORD)).__typename).toBe("StepUpRequired");
+  });
+
   it("lets a burst of 50 parallel wrong passwords check at most LOCKOUT_MAX_FAILURES of them", async () => {
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => login("luis.o", `parallel-wrong-${i}!!`)));
     const checked = answers.filter((a) => a.code === "INVALID_CREDENTIALS").length;

@@ -1,62 +1,39 @@
-import { createRedis, type RedisClient } from "@oa/platform";
+import { closeRedis, createRedis, type RedisClient } from "@oa/platform";
 import { testSettings } from "@oa/platform/testing";
-import { EnrollmentAttempts } from "./enrollment-attempts";
+import { ENROLLMENT_LOCK_SECONDS, ENROLLMENT_MAX_FAILURES, EnrollmentAttempts } from "./enrollment-attempts";
 
-// Against the real Redis and against the in-process store: both must run the same scripts alike.
-describe.each([
-  ["Redis", () => createRedis(testSettings())],
-  ["the in-process store", () => createRedis({ redisUrl: undefined })],
-])("EnrollmentAttempts on %s", (_name, connect) => {
+// The counting itself is AttemptGuard's (tested on its own); here: the rule's numbers and keys.
+describe("EnrollmentAttempts", () => {
+  const settings = testSettings();
   let redis: RedisClient;
-  let attempts: EnrollmentAttempts;
-  let lookup = 0;
-  const nextLookup = () => `lookup-${++lookup}-${Date.now()}`;
 
   beforeAll(() => {
-    redis = connect();
-    attempts = new EnrollmentAttempts(redis, testSettings().redisKeyPrefix, 3, 60);
+    redis = createRedis(settings);
   });
 
   afterAll(async () => {
-    await redis.quit();
+    const keys = await redis.keys(`${settings.redisKeyPrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await closeRedis(redis);
   });
 
-  it("refuses once the failures reach the limit, saying for how long", async () => {
-    const taxId = nextLookup();
-    for (let i = 0; i < 3; i++) {
-      expect(await attempts.reserve(taxId)).toEqual({ reserved: true });
-      await attempts.recordFailure(taxId);
+  it("refuses a tax id for 15 minutes after five failed verifications, and no other", async () => {
+    expect([ENROLLMENT_MAX_FAILURES, ENROLLMENT_LOCK_SECONDS]).toEqual([5, 900]);
+    const attempts = new EnrollmentAttempts(redis, settings.redisKeyPrefix);
+    for (let i = 0; i < 5; i++) {
+      expect(await attempts.reserve("lookup-a")).toEqual({ locked: false });
+      await attempts.failed("lookup-a");
     }
-    const refused = await attempts.reserve(taxId);
-    expect(refused.reserved).toBe(false);
-    expect(!refused.reserved && refused.retryAfterSeconds).toBeGreaterThan(55);
-    expect(!refused.reserved && refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    const refused = await attempts.reserve("lookup-a");
+    expect(refused).toMatchObject({ locked: true });
+    expect(refused.locked && refused.retryAfterSeconds).toBeGreaterThan(895);
+    expect(await attempts.reserve("lookup-b")).toEqual({ locked: false });
   });
 
-  it("does not count released slots", async () => {
-    const taxId = nextLookup();
-    for (let i = 0; i < 10; i++) {
-      expect(await attempts.reserve(taxId)).toEqual({ reserved: true });
-      await attempts.release(taxId);
-    }
-    await attempts.reserve(taxId);
-    await attempts.recordFailure(taxId);
-    expect(await attempts.reserve(taxId)).toEqual({ reserved: true });
-  });
-
-  it("gives out no more slots than the limit to a parallel burst", async () => {
-    const taxId = nextLookup();
-    const reservations = await Promise.all(Array.from({ length: 12 }, () => attempts.reserve(taxId)));
-    expect(reservations.filter((reservation) => reservation.reserved)).toHaveLength(3);
-  });
-
-  it("keeps each tax id apart", async () => {
-    const [first, second] = [nextLookup(), nextLookup()];
-    for (let i = 0; i < 3; i++) {
-      await attempts.reserve(first);
-      await attempts.recordFailure(first);
-    }
-    expect((await attempts.reserve(first)).reserved).toBe(false);
-    expect((await attempts.reserve(second)).reserved).toBe(true);
+  it("keeps its keys under identity's prefix, apart from the login lockout's", async () => {
+    const attempts = new EnrollmentAttempts(redis, settings.redisKeyPrefix);
+    await attempts.reserve("lookup-c");
+    await attempts.failed("lookup-c");
+    expect(await redis.exists(`${settings.redisKeyPrefix}identity:{enroll:lookup-c}:failures`)).toBe(1);
   });
 });

@@ -55,7 +55,8 @@ type Verification = { verified: true; holder: VerifiedHolder } | { verified: fal
 async function verifyWithinLimit(context: IdentityContext, enrollment: ValidEnrollment, lookup: string): Promise<Verification> {
   const attempts = context.services.enrollmentAttempts;
   const reservation = await attempts.reserve(lookup);
-  if (!reservation.reserved) return { verified: false, outcome: tooManyAttempts(reservation.retryAfterSeconds) };
+  if (reservation.locked) return { verified: false, outcome: tooManyAttempts(reservation.retryAfterSeconds) };
+  if (reservation.busy) return { verified: false, outcome: tooManyAttempts(1) };
 
   let holder: VerifiedHolder | null;
   try {
@@ -66,7 +67,7 @@ async function verifyWithinLimit(context: IdentityContext, enrollment: ValidEnro
     throw error;
   }
   if (!holder) {
-    await attempts.recordFailure(lookup);
+    await attempts.failed(lookup);
     return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
   }
   await attempts.release(lookup);

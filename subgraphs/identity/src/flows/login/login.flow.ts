@@ -7,7 +7,7 @@ import { openSession } from "../../modules/session/open-session";
 import { openStepUpChallenge } from "../../modules/step-up/challenge-opening";
 import type { LoginCredential } from "../../modules/user/login-credential.loader";
 import type { LoginInput } from "./login.input";
-import { accountLocked, invalidCredentials } from "./login.outcomes";
+import { accountLocked, invalidCredentials, tooManyAttempts } from "./login.outcomes";
 import { LoginResult, LoginSucceeded, StepUpRequired } from "./login.result";
 
 /** Longer input is refused before any hashing: no login has such a username or password. */
@@ -22,8 +22,10 @@ export const MAX_PASSWORD_LENGTH = 1024;
  *                              too: it was checked and wrong; the lock applies from the next try)
  *   right, trusted device    → LoginSucceeded, failures reset
  *   right, any other device  → StepUpRequired, the try given back
- * The try is reserved before the password check, so parallel tries never get more checks than
- * the lock allows.
+ *   still waiting its turn   → TOO_MANY_ATTEMPTS (a flood of parallel tries for one username)
+ * The check is reserved before the password is checked: failures counted plus checks under way
+ * never pass the maximum, so parallel wrong tries get no more checks than the lock allows, and
+ * parallel right ones wait their turn.
  */
 export async function signIn(context: IdentityContext, input: LoginInput): Promise<typeof LoginResult> {
   const { services, loaders } = context;
@@ -33,10 +35,8 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
   const key = usernameKey(input.username);
   const subject = lockout.subjectOf(input.username);
   const reserved = await lockout.reserve(subject);
-  if (reserved.locked) {
-    if (reserved.justLocked) sendLockNotice(context, loaders.loginCredential.load(key).then((login) => login?.customerId ?? null));
-    return accountLocked(settings, reserved.retryAfterSeconds);
-  }
+  if (reserved.locked) return accountLocked(settings, reserved.retryAfterSeconds);
+  if (reserved.busy) return tooManyAttempts();
 
   let settled = false;
   try {
@@ -46,7 +46,7 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
     const passwordRight = login ? await verifySecret(login.passwordHash, input.password) : await verifyAgainstDummy(input.password);
     if (!login || !passwordRight) {
       settled = true;
-      const state = await lockout.recordFailure(subject);
+      const state = await lockout.failed(subject);
       if (state.locked && state.justLocked) sendLockNotice(context, login?.customerId ?? null);
       return invalidCredentials();
     }
@@ -54,7 +54,7 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
     const deviceId = input.deviceToken ? await trustedDeviceOf(context, login, input.deviceToken) : null;
     settled = true;
     if (deviceId) {
-      await lockout.reset(subject);
+      await lockout.succeeded(subject);
       services.logger.info("signed in", { userId: login.userId, deviceId });
       const session = await openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId });
       return Object.assign(new LoginSucceeded(), { session });

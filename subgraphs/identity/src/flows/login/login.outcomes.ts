@@ -23,3 +23,15 @@ export function accountLocked(settings: Settings, retryAfterSeconds: number): Lo
     retryAfterSeconds,
   });
 }
+
+/**
+ * Every try this username has left was already being checked, for longer than a try waits its
+ * turn: a flood of parallel logins, refused for a moment without counting or checking anything.
+ */
+export function tooManyAttempts(): LoginRejected {
+  return Object.assign(new LoginRejected(), {
+    code: LoginRejection.TOO_MANY_ATTEMPTS,
+    message: "Too many sign-in attempts at once. Please try again in a moment.",
+    retryAfterSeconds: 1,
+  });
+}

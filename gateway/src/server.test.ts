@@ -1,5 +1,5 @@
 import { DEFAULT_OPERATION_LIMITS } from "./operation-limits";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { composeServices } from "@apollo/composition";
@@ -375,6 +375,26 @@ describe("gateway", () => {
       const { status, body } = await postGraphQL(url, "subscription { me { id } }");
       expect(status).toBe(400);
       expect(body.errors?.[0]).toMatchObject({ message: "This API has no subscription operations.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    });
+
+    it("refuses automatic persisted queries with 400 PERSISTED_QUERY_NOT_SUPPORTED, whatever the hash", async () => {
+      const query = "{ me { id } }";
+      const rightHash = createHash("sha256").update(query).digest("hex");
+      const post = (body: object) => fetch(url, { method: "POST", headers: json, body: JSON.stringify(body) });
+      const answers = [
+        await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
+        await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } }),
+        await post({ extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } }),
+        await fetch(`${url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: rightHash } }))}`),
+      ];
+      for (const response of answers) {
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: object }[] };
+        expect(body.data).toBeUndefined();
+        expect(body.errors).toEqual([
+          { message: expect.stringContaining("send the full document"), extensions: { code: "PERSISTED_QUERY_NOT_SUPPORTED" } },
+        ]);
+      }
     });
 
     it("refuses NUL characters in variables and in string literals with 400", async () => {

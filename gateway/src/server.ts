@@ -51,7 +51,7 @@ export interface Gateway {
 export function createGateway(settings: Settings, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "gateway" });
   const supergraph = loadSupergraph(settings, options.supergraphSdl);
-  const redis = options.redis ?? createRedis(settings, "gateway");
+  const redis = options.redis ?? createRedis(settings, "gateway", logger);
   const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
   const pool = options.subgraphFetcher ? undefined : createSubgraphFetch();
   const fetcher = options.subgraphFetcher ?? pool!.fetcher;
@@ -82,6 +82,8 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     // Sessions travel only in the Authorization header, never in cookies, so a browser cannot be
     // made to send one cross-site: CSRF does not apply, and plain GET queries work (contract).
     csrfPrevention: false,
+    // Clients send full documents; no automatic persisted queries (a request with one gets a 400).
+    persistedQueries: false,
     plugins: gatewayPlugins(settings.production),
   });
 

@@ -147,3 +147,33 @@ describe("a stop request during npm start's local system start", () => {
     }
   });
 });
+
+describe("npm start's local system with a subgraph elsewhere", () => {
+  let database: TestDatabase;
+  let redis: RedisClient;
+  let system: LocalSystem<"identity" | "device-trust">;
+  // A port nothing listens on: vehicle-account "runs elsewhere" but does not answer.
+  const deadVehicleAccountUrl = "http://127.0.0.1:9/graphql";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    redis = createRedis(settings);
+    system = await startLocalSystem(settings, { redis, host: "127.0.0.1", elsewhere: { "vehicle-account": deadVehicleAccountUrl } });
+  });
+
+  afterAll(async () => {
+    for (const service of [...(system?.services ?? [])].reverse()) await service.close();
+    await database.drop();
+  });
+
+  it("starts only the other subgraphs, and routes the gateway and identity to the URL elsewhere", async () => {
+    expect(Object.keys(system.subgraphs).sort()).toEqual(["device-trust", "identity"]);
+    expect(system.subgraphUrls["vehicle-account"]).toBe(deadVehicleAccountUrl);
+    expect(system.settings.vehicleAccountUrl).toBe(deadVehicleAccountUrl);
+    expect(await answers(system.subgraphUrls.identity)).toBe(true);
+    const response = await fetch(system.gatewayUrl.replace(/\/graphql$/, "/readyz"));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "unavailable", down: ["vehicle-account"] });
+  });
+});

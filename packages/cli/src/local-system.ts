@@ -7,7 +7,12 @@ import { createVehicleAccountService } from "@oa/vehicle-account";
 /** Port 0 for all four services: each gets a free one (tests and the benchmark, beside other runs). */
 export const ANY_FREE_PORTS = { gatewayPort: 0, identityPort: 0, deviceTrustPort: 0, vehicleAccountPort: 0 } as const;
 
-export interface LocalSystemOptions {
+export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
+  /**
+   * Subgraphs that run elsewhere, at these URLs: they are not started here, and the gateway (and
+   * identity, for its internal calls) call them there. By default all three run here.
+   */
+  elsewhere?: Partial<Record<Elsewhere, string>>;
   /** The one Redis client (or in-process store) all four services share; by default each makes its own from the settings. */
   redis?: RedisClient;
   /** Each subgraph's database pool; undefined keeps the default. */
@@ -31,14 +36,15 @@ export interface LocalSystemOptions {
 
 export type SubgraphName = "identity" | "device-trust" | "vehicle-account";
 
-/** The four services running in this process, and where. */
-export interface LocalSystem {
-  /** The settings the services run with: the subgraph URLs are where they actually listen. */
+/** The services running in this process (the gateway and the subgraphs not elsewhere), and where. */
+export interface LocalSystem<Local extends SubgraphName = SubgraphName> {
+  /** The settings the services run with: the subgraph URLs are where they actually listen (or run elsewhere). */
   settings: Settings;
   gatewayUrl: string;
+  /** Every subgraph's URL, here or elsewhere. */
   subgraphUrls: Record<SubgraphName, string>;
-  /** Each subgraph's HTTP listener (its server, e.g. to count connections); `services` closes them. */
-  subgraphs: Record<SubgraphName, RunningService>;
+  /** Each subgraph started here: its HTTP listener (its server, e.g. to count connections); `services` closes them. */
+  subgraphs: Record<Local, RunningService>;
   /** In start order: closing them in reverse stops the gateway first. */
   services: Stoppable[];
 }
@@ -50,11 +56,15 @@ function closingOnce(service: Stoppable): Stoppable {
 }
 
 /**
- * Starts the three subgraphs and the gateway in this process, each on its port from the settings,
- * wired to each other over HTTP at the ports they actually got (as separate processes would be).
- * Migrations run first. On a failure or a stop request part way, whatever had started is closed again.
+ * Starts the three subgraphs (those not `elsewhere`) and the gateway in this process, each on its
+ * port from the settings, wired to each other over HTTP at the ports they actually got (as
+ * separate processes would be) and to the subgraphs elsewhere at their URLs. Migrations run first.
+ * On a failure or a stop request part way, whatever had started is closed again.
  */
-export async function startLocalSystem(settings: Settings, options: LocalSystemOptions = {}): Promise<LocalSystem> {
+export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
+  settings: Settings,
+  options: LocalSystemOptions<Elsewhere> = {},
+): Promise<LocalSystem<Exclude<SubgraphName, Elsewhere>>> {
   const services: Stoppable[] = [];
   const started = <T extends Stoppable>(service: T): T => {
     const closer = closingOnce(service);
@@ -63,6 +73,7 @@ export async function startLocalSystem(settings: Settings, options: LocalSystemO
     return service;
   };
   const checkNotStopped = () => options.signal?.throwIfAborted();
+  const elsewhere: Partial<Record<SubgraphName, string>> = options.elsewhere ?? {};
   const serviceOptions = (name: SubgraphName) => ({
     logger: createLogger(settings.logLevel, { service: name }),
     redis: options.redis,
@@ -71,27 +82,38 @@ export async function startLocalSystem(settings: Settings, options: LocalSystemO
   });
   try {
     checkNotStopped();
-    const deviceTrust = started(await createDeviceTrustService(settings, serviceOptions("device-trust")));
+    const deviceTrust = elsewhere["device-trust"] ? undefined : started(await createDeviceTrustService(settings, serviceOptions("device-trust")));
     checkNotStopped();
-    const vehicleAccount = started(await createVehicleAccountService(settings, serviceOptions("vehicle-account")));
+    const vehicleAccount = elsewhere["vehicle-account"]
+      ? undefined
+      : started(await createVehicleAccountService(settings, serviceOptions("vehicle-account")));
     for (const service of [deviceTrust, vehicleAccount]) {
       checkNotStopped();
-      await service.migrate();
+      await service?.migrate();
     }
     checkNotStopped();
     // identity is built once the other two listen: it calls them at the URLs they really got.
-    const deviceTrustRunning = await deviceTrust.listen(settings.deviceTrustPort, options.host);
-    const vehicleAccountRunning = await vehicleAccount.listen(settings.vehicleAccountPort, options.host);
-    let wired: Settings = { ...settings, deviceTrustUrl: deviceTrustRunning.url, vehicleAccountUrl: vehicleAccountRunning.url };
+    const running: Partial<Record<SubgraphName, RunningService>> = {};
+    if (deviceTrust) running["device-trust"] = await deviceTrust.listen(settings.deviceTrustPort, options.host);
+    if (vehicleAccount) running["vehicle-account"] = await vehicleAccount.listen(settings.vehicleAccountPort, options.host);
+    const urlOf = (name: SubgraphName): string | undefined => running[name]?.url ?? elsewhere[name];
+    let wired: Settings = {
+      ...settings,
+      deviceTrustUrl: urlOf("device-trust") ?? settings.deviceTrustUrl,
+      vehicleAccountUrl: urlOf("vehicle-account") ?? settings.vehicleAccountUrl,
+      identityUrl: elsewhere.identity ?? settings.identityUrl,
+    };
 
     checkNotStopped();
-    const identity = started(await createIdentityService(wired, serviceOptions("identity")));
-    await identity.migrate();
+    const identity = elsewhere.identity ? undefined : started(await createIdentityService(wired, serviceOptions("identity")));
+    await identity?.migrate();
     checkNotStopped();
     if (options.afterMigrations) await options.afterMigrations(wired);
     checkNotStopped();
-    const identityRunning = await identity.listen(settings.identityPort, options.host);
-    wired = { ...wired, identityUrl: identityRunning.url };
+    if (identity) {
+      running.identity = await identity.listen(settings.identityPort, options.host);
+      wired = { ...wired, identityUrl: running.identity.url };
+    }
     checkNotStopped();
     if (options.beforeGateway) await options.beforeGateway(wired);
 
@@ -100,12 +122,12 @@ export async function startLocalSystem(settings: Settings, options: LocalSystemO
     const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host);
     checkNotStopped();
 
-    const subgraphs = { identity: identityRunning, "device-trust": deviceTrustRunning, "vehicle-account": vehicleAccountRunning };
     return {
       settings: wired,
       gatewayUrl: gatewayRunning.url,
-      subgraphUrls: { identity: identityRunning.url, "device-trust": deviceTrustRunning.url, "vehicle-account": vehicleAccountRunning.url },
-      subgraphs,
+      subgraphUrls: { identity: wired.identityUrl, "device-trust": wired.deviceTrustUrl, "vehicle-account": wired.vehicleAccountUrl },
+      // Exactly the subgraphs not elsewhere were started above.
+      subgraphs: running as Record<Exclude<SubgraphName, Elsewhere>, RunningService>,
       services,
     };
   } catch (error) {

@@ -1,9 +1,15 @@
 import type { Settings } from "@oa/platform";
+import type { SubgraphName } from "./local-system";
+import { redactUrl } from "./redact-url";
+import { SUBGRAPH_URL_VARIABLES } from "./subgraphs-elsewhere";
 
 export interface BannerFacts {
   settings: Settings;
   gatewayUrl: string;
-  subgraphUrls: Record<string, string>;
+  /** Every subgraph's URL, here or elsewhere. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The subgraphs not started here (their URL variable was set). */
+  elsewhere?: SubgraphName[];
   /** How the database was described, e.g. "embedded PostgreSQL (PGlite) in .data/pglite". */
   database: string;
   store: string;
@@ -14,6 +20,20 @@ export interface BannerFacts {
 /** A browser-friendly address: the URL the services print uses 127.0.0.1, people type localhost. */
 function forPeople(url: string): string {
   return url.replace("://127.0.0.1:", "://localhost:");
+}
+
+/** Which subgraphs run here and which elsewhere (and which variable says so). */
+function subgraphLines(facts: BannerFacts): string[] {
+  const elsewhere = new Set(facts.elsewhere ?? []);
+  const entries = Object.entries(facts.subgraphUrls) as [SubgraphName, string][];
+  const here = entries.filter(([name]) => !elsewhere.has(name));
+  const away = entries.filter(([name]) => elsewhere.has(name));
+  return [
+    `  Subgraphs: ${here.length > 0 ? here.map(([name, url]) => `${name} ${forPeople(url)}`).join(", ") : "none started here"}`,
+    ...(away.length > 0
+      ? [`  Elsewhere: ${away.map(([name, url]) => `${name} at ${redactUrl(url)} (${SUBGRAPH_URL_VARIABLES[name]})`).join(", ")}, not started here`]
+      : []),
+  ];
 }
 
 /** The lines `npm start` prints once everything answers. */
@@ -28,7 +48,7 @@ export function startBanner(facts: BannerFacts): string {
       ? "  Sandbox:   off (NODE_ENV=production)"
       : `  Sandbox:   open ${gateway} in a browser`,
     `  Health:    ${health}/healthz  ${health}/readyz`,
-    `  Subgraphs: ${Object.entries(facts.subgraphUrls).map(([name, url]) => `${name} ${forPeople(url)}`).join(", ")}`,
+    ...subgraphLines(facts),
     `  Database:  ${facts.database}`,
     `  Store:     ${facts.store}`,
     `  Messages:  ${facts.settings.messageOutboxFile ? `appended to ${facts.settings.messageOutboxFile}` : "not written to a file (set MESSAGE_OUTBOX_FILE=.data/outbox.jsonl to read security codes)"}`,

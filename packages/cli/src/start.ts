@@ -5,11 +5,12 @@ import { closeRedis, createRedis, loadSettings, runService, type Settings, type 
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
 import { loadDemoRecordsIfEmpty } from "./demo-records";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
-import { startLocalSystem } from "./local-system";
+import { type SubgraphName, startLocalSystem } from "./local-system";
 import { describeCounts } from "./records/import-records";
 import { fromRoot, PROJECT_ROOT } from "./project-root";
 import { redactUrl } from "./redact-url";
 import { startBanner } from "./start-banner";
+import { subgraphsElsewhere } from "./subgraphs-elsewhere";
 
 /** Where the embedded database keeps its files unless EMBEDDED_DATA_DIR says otherwise. */
 const DEFAULT_DATA_DIR = fromRoot(".data", "pglite");
@@ -29,6 +30,10 @@ function shortPath(file: string): string {
 // and runService closes whatever had started.
 void runService("online-access", async (track, stopping) => {
   let settings: Settings = loadSettings();
+  // IDENTITY_URL and the like say where a subgraph runs when it runs elsewhere: not started here.
+  const elsewhere = subgraphsElsewhere();
+  // The demo records belong to identity and vehicle-account: loaded only when both run here.
+  const demoDataHere = !elsewhere.identity && !elsewhere["vehicle-account"];
   const stoppables: Stoppable[] = [];
   const started = (stoppable: Stoppable) => {
     stoppables.push(stoppable);
@@ -54,6 +59,7 @@ void runService("online-access", async (track, stopping) => {
     const store = settings.redisUrl ? `Redis at ${redactUrl(settings.redisUrl)}` : "in-process store (set REDIS_URL for Redis)";
     // One client for all four services: the gateway must see the sessions identity writes, and
     // one connection is plenty for one process.
+    // Its connection errors are logged as JSON lines at LOG_LEVEL, at most one per 10 s.
     const redis = createRedis(settings, "online-access");
     // The subgraphs close it too; this covers a stop before any of them exists.
     let redisClosing: Promise<void> | undefined;
@@ -64,8 +70,13 @@ void runService("online-access", async (track, stopping) => {
       track,
       signal: stopping,
       poolSize: embedded ? EMBEDDED_POOL_SIZE : undefined,
+      elsewhere,
       afterMigrations: async (wired) => {
         if (!embedded || !wired.databaseUrl) return;
+        if (!demoDataHere) {
+          notes.push("Demo data:  not loaded (identity or vehicle-account runs elsewhere)");
+          return;
+        }
         const loaded = await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: wired.databaseUrl });
         demoLoginNeeded = await demoLoginPending(wired.databaseUrl);
         notes.push(
@@ -88,7 +99,16 @@ void runService("online-access", async (track, stopping) => {
     stoppables.push(...system.services);
     // Synchronously with the check: a stop request can no longer come between them.
     stopping.throwIfAborted();
-    process.stdout.write(startBanner({ settings, gatewayUrl: system.gatewayUrl, subgraphUrls: system.subgraphUrls, database, store, notes }) + "\n");
+    const banner = startBanner({
+      settings,
+      gatewayUrl: system.gatewayUrl,
+      subgraphUrls: system.subgraphUrls,
+      elsewhere: Object.keys(elsewhere) as SubgraphName[],
+      database,
+      store,
+      notes,
+    });
+    process.stdout.write(banner + "\n");
     return stoppables;
   } catch (error) {
     // Each part closes once, however often asked: runService may ask again after a stop request.

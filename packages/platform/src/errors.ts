@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isDependencyUnavailable } from "./dependency-errors";
 import { describeError, type Logger } from "./logger";
 
 /**
@@ -43,7 +44,10 @@ const PUBLIC_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
-/** An Apollo `formatError` that keeps client-facing errors and masks the rest. */
+/**
+ * An Apollo `formatError` that keeps client-facing errors and masks the rest: an error of Redis
+ * or PostgreSQL not answering becomes SERVICE_UNAVAILABLE, anything else INTERNAL_SERVER_ERROR.
+ */
 export function maskErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -51,6 +55,14 @@ export function maskErrors(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (isDependencyUnavailable(original)) {
+      logger.warn("dependency unavailable", { path: formatted.path?.join("."), ...describeError(original) });
+      return {
+        message: serviceUnavailable().message,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
     logger.error("unexpected error", { path: formatted.path?.join("."), ...describeError(original) });
     return {
       message: "Something went wrong. Please try again.",

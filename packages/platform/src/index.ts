@@ -1,6 +1,7 @@
 export * from "./settings";
 export * from "./logger";
 export * from "./errors";
+export * from "./dependency-errors";
 export * from "./gateway-credential";
 export * from "./redis";
 export * from "./sessions";
@@ -14,4 +15,6 @@ export * from "./subgraph-context";
 export * from "./subgraph-service";
 export * from "./run-service";
 export * from "./records-format";
+export * from "./account-number";
+export * from "./device-name";
 export * from "./redis-script";

@@ -274,6 +274,8 @@ describe("device-trust subgraph service", () => {
     ["a blank", "   "],
     ["an empty", ""],
     ["a 65-character", "x".repeat(65)],
+    ["a right-to-left override", "Dana\u202Eenohp"],
+    ["a zero-width-space", "Dana\u200BPhone"],
   ])("refuses %s device name with BAD_USER_INPUT and writes nothing", async (_, name) => {
     const userId = randomUUID();
     const { body } = await call(REGISTER, { userId, name, platform: "WEB" });

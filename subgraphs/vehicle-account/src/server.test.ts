@@ -75,9 +75,16 @@ describe("vehicle-account subgraph", () => {
     const eligible = vehicleRecord({ holders: [{ customerId: primary, role: "PRIMARY" }, { customerId: joint, role: "JOINT" }] });
     const paidOff = vehicleRecord({ status: "PAID_IN_FULL", holders: [{ customerId: primary, role: "PRIMARY" }] });
     const otherCreditor = vehicleRecord({ creditor: "Riverside Motor Credit", holders: [{ customerId: primary, role: "PRIMARY" }] });
+    const slashed = vehicleRecord({ holders: [{ customerId: primary, role: "PRIMARY" }] });
+    slashed.accountNumber = slashed.accountNumber.replace("AV-", "BK ").concat("/01");
 
     beforeAll(async () => {
-      await subgraph.importRecords([eligible, paidOff, otherCreditor]);
+      await subgraph.importRecords([eligible, paidOff, otherCreditor, slashed]);
+    });
+
+    it("finds an account whose number has spaces and slashes, exactly as imported once trimmed", async () => {
+      expect(await check({ customerId: primary, accountNumber: ` ${slashed.accountNumber} ` })).toMatchObject({ accountId: await idOf(slashed.accountNumber) });
+      expect(await check({ customerId: primary, accountNumber: slashed.accountNumber.toLowerCase() })).toBeNull();
     });
 
     it("finds the primary holder's account by number", async () => {
@@ -101,6 +108,7 @@ describe("vehicle-account subgraph", () => {
       expect(await check({ customerId: joint, accountNumber: paidOff.accountNumber })).toBeNull();
       expect(await check({ customerId: primary, accountNumber: "AV-9999999999" })).toBeNull();
       expect(await check({ customerId: primary, vin: "1HGCV1F34MA00010Q" })).toBeNull();
+      expect(await check({ customerId: primary, accountNumber: "AV.0030#2" })).toBeNull();
     });
 
     it("says why an account is not eligible", async () => {

@@ -160,6 +160,14 @@ describe("validateRecords", () => {
       expect(problemsOf(file({ depositAccounts: [account(overrides)] }))).toEqual([problem]);
     });
 
+    it("refuses an account number that enroll could not name, naming the record and field", () => {
+      const rule = "must be 1 to 34 letters, digits, spaces, dashes, dots and slashes, beginning with a letter or digit";
+      expect(problemsOf(file({ depositAccounts: [account({ accountNumber: "2100#0001" }), account({ accountNumber: "2".repeat(35) })] }))).toEqual([
+        `depositAccounts[0] (2100#0001).accountNumber: ${rule}`,
+        `depositAccounts[1] (${"2".repeat(35)}).accountNumber: ${rule}`,
+      ]);
+    });
+
     it("refuses a duplicate account number", () => {
       expect(problemsOf(file({ depositAccounts: [account(), account({ product: "INVEST" })] }))).toEqual([
         "depositAccounts[1] (2100000001).accountNumber: duplicates depositAccounts[0] (2100000001)",
@@ -196,6 +204,26 @@ describe("validateRecords", () => {
       [{ holders: [{ customerId: "C-1", role: "PRIMARY", since: 2020 }] }, 'vehicleAccounts[0] (AV-1).holders[0]: unknown field "since"'],
     ])("refuses %p", (overrides, problem) => {
       expect(problemsOf(file({ vehicleAccounts: [vehicle(overrides)] }))).toEqual([problem]);
+    });
+
+    it("accepts account numbers with spaces, dots and slashes, kept exactly as written once trimmed", () => {
+      const numbers = ["BK 0030/01", "AV.0030.2", "av-0000000101", "9".repeat(34)];
+      const json = file({ vehicleAccounts: numbers.map((accountNumber, index) => vehicle({ accountNumber: ` ${accountNumber} `, vin: `1HGCV1F34MA00010${index}` })) });
+      expect(validateRecords(json, { today: TODAY }).vehicleAccounts.map((record) => record.accountNumber)).toEqual(numbers);
+    });
+
+    it.each([
+      ["a #", "AV.0030#2", "vehicleAccounts[0] (AV.0030#2)"],
+      ["40 characters", "A".repeat(40), `vehicleAccounts[0] (${"A".repeat(40)})`],
+      ["a leading dash", "-0030", "vehicleAccounts[0] (-0030)"],
+      ["an underscore", "AV_0030", "vehicleAccounts[0] (AV_0030)"],
+      // The label shows invisible characters escaped.
+      ["a right-to-left override", "AV-00\u202E30", "vehicleAccounts[0] (AV-00\\u{202E}30)"],
+      ["a tab", "AV-00\t30", "vehicleAccounts[0] (AV-00\\u{9}30)"],
+    ])("refuses an account number with %s, naming the record and field", (_what, accountNumber, label) => {
+      expect(problemsOf(file({ vehicleAccounts: [vehicle({ accountNumber })] }))).toEqual([
+        `${label}.accountNumber: must be 1 to 34 letters, digits, spaces, dashes, dots and slashes, beginning with a letter or digit`,
+      ]);
     });
 
     it("refuses two primaries and a holder named twice", () => {

@@ -8,6 +8,7 @@ import type {
   RecordsFile,
   VehicleAccountRecord,
 } from "@oa/platform";
+import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber } from "@oa/platform";
 
 /** How many problems a refusal lists before it only counts the rest. */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -103,6 +104,13 @@ class RecordReader {
     return trimmed === "" ? null : trimmed;
   }
 
+  /** An account number of platform's rule (the one enroll and addVehicle apply), trimmed. */
+  accountNumber(field: string): string | undefined {
+    const value = this.text(field);
+    if (value === undefined) return undefined;
+    return normaliseAccountNumber(value) ?? this.fail(field, `must be ${ACCOUNT_NUMBER_RULE}`);
+  }
+
   oneOf<T extends string>(field: string, allowed: readonly T[]): T | undefined {
     const value = this.text(field);
     if (value === undefined) return undefined;
@@ -145,7 +153,12 @@ function isRealDate(value: string, today: string): boolean {
 /** `vehicleAccounts[3] (AV-0000000104)`: the index always, the record's key when it has one. */
 export function recordLabel(collection: string, index: number, record: unknown, key: string): string {
   const value = isObject(record) ? record[key] : undefined;
-  return typeof value === "string" && value.trim() !== "" ? `${collection}[${index}] (${value.trim()})` : `${collection}[${index}]`;
+  return typeof value === "string" && value.trim() !== "" ? `${collection}[${index}] (${printable(value.trim())})` : `${collection}[${index}]`;
+}
+
+/** Control and invisible format characters written as \u{...}, so a label cannot disturb the terminal. */
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (char) => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
 /** Remembers the first record that used each value of a unique field. */
@@ -269,7 +282,7 @@ function validateDepositAccounts(items: unknown[], problems: Problems, customerI
     const read = new RecordReader(item, where, problems);
     read.unknownFields(DEPOSIT_KEYS);
 
-    const accountNumber = read.text("accountNumber");
+    const accountNumber = read.accountNumber("accountNumber");
     const duplicate = accountNumber !== undefined ? byNumber.claim(accountNumber, where) : undefined;
     if (duplicate) read.fail("accountNumber", `duplicates ${duplicate}`);
     const product = read.oneOf("product", DEPOSIT_PRODUCTS);
@@ -295,7 +308,7 @@ function validateVehicleAccounts(items: unknown[], problems: Problems, customerI
     const read = new RecordReader(item, where, problems);
     read.unknownFields(VEHICLE_KEYS);
 
-    const accountNumber = read.text("accountNumber");
+    const accountNumber = read.accountNumber("accountNumber");
     const duplicateNumber = accountNumber !== undefined ? byNumber.claim(accountNumber, where) : undefined;
     if (duplicateNumber) read.fail("accountNumber", `duplicates ${duplicateNumber}`);
 

@@ -1,6 +1,6 @@
 import { badUserInput } from "@oa/platform";
 import type { DataSource } from "typeorm";
-import { DEVICE_NAME_MAX_LENGTH, normaliseDeviceName } from "./device-name";
+import { DEVICE_NAME_RULE, normaliseDeviceName } from "./device-name";
 import type { DevicePlatform } from "./device-platform";
 import type { DeviceRegistration } from "./device-registration.type";
 import { hashDeviceToken, isWellFormedDeviceToken, newDeviceToken } from "./device-token";
@@ -16,7 +16,7 @@ export class DeviceService {
   async register(userId: string, name: string, platform: DevicePlatform): Promise<DeviceRegistration> {
     if (!isUuid(userId)) throw badUserInput("userId is not a user id.");
     const storedName = normaliseDeviceName(name);
-    if (storedName === null) throw badUserInput(`A device name is 1 to ${DEVICE_NAME_MAX_LENGTH} characters.`);
+    if (storedName === null) throw badUserInput(`A device name is ${DEVICE_NAME_RULE}.`);
     const deviceToken = newDeviceToken();
     const repository = this.dataSource.getRepository(DeviceEntity);
     const device = repository.create({ userId, name: storedName, platform, tokenHash: hashDeviceToken(deviceToken), lastUsedAt: null });

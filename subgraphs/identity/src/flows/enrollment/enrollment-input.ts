@@ -1,3 +1,4 @@
+import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber } from "@oa/platform";
 import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
 import { normaliseTaxId } from "../../modules/customer/tax-id";
 import { AccountType } from "../../modules/enrollment/account-type";
@@ -8,6 +9,7 @@ export interface ValidEnrollment {
   accountType: AccountType;
   /** The 9 digits. */
   taxIdDigits: string;
+  /** Trimmed, of platform's account-number rule; matched exactly. */
   accountNumber: string | null;
   /** Upper case. */
   vin: string | null;
@@ -22,7 +24,6 @@ export const SECURITY_ANSWER_COUNT = 3;
 export const ANSWER_MAX_LENGTH = 100;
 // Far beyond any real value: these only keep absurd input away from the checks and the hashing.
 const CREDENTIAL_MAX_LENGTH = 256;
-const ACCOUNT_NUMBER_MAX_LENGTH = 64;
 const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
 const invalid = (message: string): InputCheck => ({ valid: false, message });
@@ -34,13 +35,14 @@ export function checkEnrollInput(input: EnrollInput, questionIds: ReadonlySet<st
 
   const accountNumber = present(input.accountNumber);
   const vin = present(input.vin)?.toUpperCase() ?? null;
-  if (accountNumber !== null && accountNumber.length > ACCOUNT_NUMBER_MAX_LENGTH) return invalid("The account number is too long.");
   if (input.accountType === AccountType.AUTO) {
     if ((accountNumber === null) === (vin === null)) return invalid("Enter either the account number or the VIN of your Auto account.");
   } else {
     if (vin !== null) return invalid("A VIN is only for Auto accounts.");
     if (accountNumber === null) return invalid("Enter your account number.");
   }
+  // The same rule as the records import and addVehicle, so any imported account can be named.
+  if (accountNumber !== null && normaliseAccountNumber(accountNumber) === null) return invalid(`An account number is ${ACCOUNT_NUMBER_RULE}.`);
   if (vin !== null && !VIN_PATTERN.test(vin)) return invalid("A VIN is 17 letters and digits, without I, O or Q.");
 
   if (input.username.length > CREDENTIAL_MAX_LENGTH) return invalid("The username is too long.");

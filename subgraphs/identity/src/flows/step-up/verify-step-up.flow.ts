@@ -1,7 +1,7 @@
 import { badUserInput } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { registerDevice } from "../../modules/device/device-trust.calls";
-import { DEVICE_NAME_MAX_LENGTH, normaliseDeviceName } from "../../modules/device/device-name";
+import { DEVICE_NAME_RULE, normaliseDeviceName } from "../../modules/device/device-name";
 import { Device } from "../../modules/device/device.type";
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/contact-delivery";
@@ -84,7 +84,7 @@ export async function verifyStepUp(context: IdentityContext, input: VerifyStepUp
 
 function validDeviceName(rememberDevice: RememberDeviceInput): string {
   const name = normaliseDeviceName(rememberDevice.name);
-  if (!name) throw badUserInput(`rememberDevice.name must be 1 to ${DEVICE_NAME_MAX_LENGTH} characters, without control characters.`);
+  if (!name) throw badUserInput(`rememberDevice.name must be ${DEVICE_NAME_RULE}.`);
   return name;
 }
 

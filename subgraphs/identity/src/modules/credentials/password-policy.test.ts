@@ -1,5 +1,5 @@
 import { loadCommonPasswords } from "./common-passwords";
-import { birthDateForms, checkPassword, type PasswordOwner } from "./password-policy";
+import { birthDateForms, checkPassword, foldForComparison, type PasswordOwner } from "./password-policy";
 
 const dana: PasswordOwner = {
   username: "dana.w84",
@@ -73,6 +73,28 @@ describe("checkPassword", () => {
     expect(ruleOf("reliable-copper-kettle", mary)).toBeNull();
   });
 
+  it("refuses the name with or without its accents, on either side", () => {
+    const siobhan = { ...dana, username: "siobhan.onk", firstName: "Siobhán", lastName: "O'Brien-Nakamura" };
+    expect(ruleOf("siobhan-harbor-51x", siobhan)).toBe("NAME");
+    expect(ruleOf("Siobhán-harbor-51x", siobhan)).toBe("NAME");
+    expect(ruleOf("SIOBHÁN-harbor-51x", siobhan)).toBe("NAME");
+    // Decomposed: "a" followed by a combining acute accent.
+    expect(ruleOf("siobha\u0301n-harbor-51x", siobhan)).toBe("NAME");
+    expect(ruleOf("harbor-obriennakamura", siobhan)).toBe("NAME");
+    const plain = { ...dana, firstName: "Jose", lastName: "Muller" };
+    expect(ruleOf("José-harbor-51x", plain)).toBe("NAME");
+    expect(ruleOf("harbor-Müller-51x", plain)).toBe("NAME");
+    const soren = { ...dana, firstName: "Søren", lastName: "Łukasiewicz" };
+    expect(ruleOf("soren-harbor-51x", soren)).toBe("NAME");
+    expect(ruleOf("harbor-lukasiewicz-5", soren)).toBe("NAME");
+    expect(ruleOf("copper-Kettle-moon-42", siobhan)).toBeNull();
+  });
+
+  it("refuses the username written with accents or in full-width letters", () => {
+    expect(ruleOf("my-DÁNA.W84-kettle")).toBe("USERNAME");
+    expect(ruleOf("my-ｄａｎａ.ｗ８４-kettle")).toBe("USERNAME");
+  });
+
   it.each(["19840309", "03091984", "09031984", "030984", "090384", "840309", "1984-03-09", "03/09/1984", "3/9/1984"])(
     "refuses the birth date written as %s",
     (date) => {
@@ -104,5 +126,14 @@ describe("birthDateForms", () => {
       expect.arrayContaining(["19840309", "03091984", "09031984", "030984", "090384", "840309", "391984", "931984", "198439"]),
     );
     expect(birthDateForms("not a date")).toEqual([]);
+  });
+});
+
+describe("foldForComparison", () => {
+  it("lower-cases and removes accents, composed or not", () => {
+    expect(foldForComparison("Siobhán")).toBe("siobhan");
+    expect(foldForComparison("Siobha\u0301n")).toBe("siobhan");
+    expect(foldForComparison("ÉLODIE Nguyễn")).toBe("elodie nguyen");
+    expect(foldForComparison("Straße Ærø")).toBe("strasse aero");
   });
 });

@@ -44,9 +44,9 @@ function brokenRule(password: string, owner: PasswordOwner): PasswordRule | null
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) return "LENGTH";
   if (isCommonPassword(password)) return "COMMON";
-  const lower = password.toLowerCase();
-  if (lower.includes(owner.username.toLowerCase())) return "USERNAME";
-  if (nameParts(owner).some((part) => lower.includes(part))) return "NAME";
+  const folded = foldForComparison(password);
+  if (folded.includes(foldForComparison(owner.username))) return "USERNAME";
+  if (nameParts(owner).some((part) => folded.includes(part))) return "NAME";
   // Digits only, so "03/09/1984", "1984-03-09" and "x0309x84" are all read as their digits.
   const digits = password.replace(/\D/g, "");
   if (birthDateForms(owner.dateOfBirth).some((form) => digits.includes(form))) return "BIRTH_DATE";
@@ -54,10 +54,25 @@ function brokenRule(password: string, owner: PasswordOwner): PasswordRule | null
   return null;
 }
 
+// Latin letters that carry their mark in the letter itself, so decomposition leaves them as they are.
+const UNDECOMPOSABLE: Record<string, string> = { ø: "o", ł: "l", đ: "d", ð: "d", ħ: "h", ı: "i", ŧ: "t", þ: "th", ß: "ss", æ: "ae", œ: "oe" };
+
+/**
+ * Text as compared for the username and name rules: lower case, compatibility forms decomposed and
+ * marks removed, so `Siobhán`, `SIOBHAN` and `siobhan` are the same name.
+ */
+export function foldForComparison(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[øłđðħıŧþßæœ]/g, (letter) => UNDECOMPOSABLE[letter]);
+}
+
 function nameParts(owner: PasswordOwner): string[] {
   const parts = new Set<string>();
   for (const name of [owner.firstName, owner.lastName]) {
-    const lower = name.toLowerCase().trim();
+    const lower = foldForComparison(name).trim();
     if (lower.length >= MIN_NAME_PART) parts.add(lower);
     const joined = lower.replace(/[^\p{L}]/gu, "");
     if (joined.length >= MIN_NAME_PART) parts.add(joined);

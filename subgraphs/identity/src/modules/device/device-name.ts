@@ -1,11 +1,2 @@
-/** Longest device name, in characters (as device-trust allows). */
-export const DEVICE_NAME_MAX_LENGTH = 64;
-
-/** The name to register (trimmed), or null when it is empty, too long or holds control characters. */
-export function normaliseDeviceName(name: string): string | null {
-  const trimmed = name.trim();
-  // Counted in code points, as device-trust counts them.
-  const length = [...trimmed].length;
-  if (length < 1 || length > DEVICE_NAME_MAX_LENGTH) return null;
-  return /\p{Cc}/u.test(trimmed) ? null : trimmed;
-}
+// The one device-name rule, shared with the other subgraph that checks device names.
+export { DEVICE_NAME_MAX_LENGTH, DEVICE_NAME_RULE, normaliseDeviceName } from "@oa/platform";

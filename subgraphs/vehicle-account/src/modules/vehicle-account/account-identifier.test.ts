@@ -1,4 +1,5 @@
-import { MAX_ACCOUNT_NUMBER_LENGTH, parseAccountIdentifier } from "./account-identifier";
+import { ACCOUNT_NUMBER_MAX_LENGTH as MAX_ACCOUNT_NUMBER_LENGTH } from "@oa/platform";
+import { parseAccountIdentifier } from "./account-identifier";
 
 describe("parseAccountIdentifier", () => {
   it("takes an account number, trimmed", () => {
@@ -37,5 +38,16 @@ describe("parseAccountIdentifier", () => {
     expect(parseAccountIdentifier({ accountNumber: "AV-1'; DROP TABLE x" }).ok).toBe(false);
     expect(parseAccountIdentifier({ accountNumber: "-123" }).ok).toBe(false);
     expect(parseAccountIdentifier({ accountNumber: "a".repeat(100_000) }).ok).toBe(false);
+  });
+
+  it.each(["BK 0030/01", "AV.0030.2", "av-0000000101"])("takes any number the records import takes, exactly as given: %j", (accountNumber) => {
+    expect(parseAccountIdentifier({ accountNumber: ` ${accountNumber} ` })).toEqual({ ok: true, identifier: { kind: "accountNumber", value: accountNumber } });
+  });
+
+  it.each(["AV.0030#2", "9".repeat(40), "AV\u202E0030", "AV_0030"])("refuses %j with the rule in words", (accountNumber) => {
+    expect(parseAccountIdentifier({ accountNumber })).toEqual({
+      ok: false,
+      message: "An account number is 1 to 34 letters, digits, spaces, dashes, dots and slashes, beginning with a letter or digit.",
+    });
   });
 });

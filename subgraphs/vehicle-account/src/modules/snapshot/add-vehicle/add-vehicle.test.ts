@@ -144,9 +144,30 @@ describe("addVehicle", () => {
     }
   });
 
+  it("adds an account whose number has spaces, dots and slashes, matched exactly once trimmed", async () => {
+    const me = await person((customer) => {
+      const dotted = vehicleRecord({ holders: primary(customer) });
+      const spaced = vehicleRecord({ holders: primary(customer) });
+      return [
+        { ...dotted, accountNumber: dotted.accountNumber.replace("AV-", "AV.").concat(".2") },
+        { ...spaced, accountNumber: spaced.accountNumber.replace("AV-", "BK ").concat("/01") },
+      ];
+    });
+    const [dotted, spaced] = me.records;
+    // Account numbers are compared exactly: another case is another number.
+    expect(await addVehicle(me.session, { accountNumber: spaced.accountNumber.toLowerCase() })).toMatchObject({ code: "NOT_VERIFIED" });
+    for (const record of [dotted, spaced]) {
+      expect(await addVehicle(me.session, { accountNumber: `  ${record.accountNumber} ` })).toMatchObject({ __typename: "VehicleAdded" });
+    }
+    expect(await snapshotIds(me)).toEqual([dotted.accountNumber.slice(-4), spaced.accountNumber.slice(-4)]);
+  });
+
   it.each([
     [{}],
     [{ accountNumber: "", vin: " " }],
+    [{ accountNumber: "AV.0030#2" }],
+    [{ accountNumber: "9".repeat(35) }],
+    [{ accountNumber: "AV-0000\u202E000101" }],
     [{ accountNumber: "AV-0000000101", vin: "1HGCV1F34MA000101" }],
     [{ vin: "1HGCV1F34MA00010" }],
     [{ vin: "1HGCV1F34MA00010O" }],

@@ -26,7 +26,7 @@ export interface Settings {
   gatewaySecret: string;
   /** AES-256-GCM key for tax ids at rest (32 bytes, base64 or hex). */
   taxIdEncryptionKey: Buffer;
-  /** HMAC key for tax id and security code look-ups. */
+  /** HMAC key for tax id look-ups, lockout subjects and security codes. */
   lookupHmacKey: Buffer;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -61,6 +61,9 @@ function key(env: Env, name: string, devDefault: string, production: boolean): B
   }
   const bytes = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
   if (bytes.length !== 32) throw new SettingsError(`${name} must be 32 bytes, as 64 hex digits or base64`);
+  if (production && bytes.equals(Buffer.from(devDefault, "base64"))) {
+    throw new SettingsError(`${name} is the public dev-only value; production needs a secret of its own`);
+  }
   return bytes;
 }
 
@@ -81,6 +84,9 @@ export function loadSettings(env: Env = process.env): Settings {
 
   const gatewaySecret = env.GATEWAY_SECRET ?? (production ? "" : DEV_ONLY_GATEWAY_SECRET);
   if (gatewaySecret.length < 32) throw new SettingsError("GATEWAY_SECRET must be set, at least 32 characters");
+  if (production && gatewaySecret === DEV_ONLY_GATEWAY_SECRET) {
+    throw new SettingsError("GATEWAY_SECRET is the public dev-only value; production needs a secret of its own");
+  }
 
   const creditors = (env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS)
     .split(";")

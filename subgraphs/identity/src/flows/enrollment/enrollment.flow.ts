@@ -16,8 +16,7 @@ import { type EnrollmentOutcome, enrolled, rejected, tooManyAttempts } from "./e
  */
 export async function runEnrollment(context: IdentityContext, input: EnrollInput): Promise<EnrollmentOutcome> {
   const { services } = context;
-  const catalog = await services.catalog.byId();
-  const checked = checkEnrollInput(input, new Set(catalog.keys()));
+  const checked = checkEnrollInput(input, await services.catalog.ids());
   if (!checked.valid) return rejected(EnrollmentRejection.INVALID_INPUT, checked.message);
   const enrollment = checked.enrollment;
 

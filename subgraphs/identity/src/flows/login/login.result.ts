@@ -7,7 +7,7 @@ export enum LoginRejection {
   INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
   /** Returned while the username's lock holds, whatever the password. */
   ACCOUNT_LOCKED = "ACCOUNT_LOCKED",
-  /** Part of the contract; this service does not return it (no limit per client). */
+  /** A flood of parallel logins for one username outlasted the wait for a check (no limit per address). */
   TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS",
 }
 

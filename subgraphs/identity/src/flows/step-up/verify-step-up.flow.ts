@@ -1,13 +1,12 @@
-import { badUserInput } from "@oa/platform";
+import { badUserInput, DEVICE_NAME_RULE, normaliseDeviceName } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { registerDevice } from "../../modules/device/device-trust.calls";
-import { DEVICE_NAME_RULE, normaliseDeviceName } from "../../modules/device/device-name";
 import { Device } from "../../modules/device/device.type";
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/contact-delivery";
 import { newDeviceText } from "../../modules/notice/message-texts";
 import { openSession } from "../../modules/session/open-session";
-import { normaliseSubmittedCode, securityCodeHash } from "../../modules/step-up/security-code";
+import { normaliseSubmittedCode, sameCodeHash, securityCodeHash } from "../../modules/step-up/security-code";
 import type { StoredChallenge, TryOutcome } from "../../modules/step-up/step-up-challenge.store";
 import { isCodeMethod } from "../../modules/step-up/step-up-method";
 import { answersMatch } from "./step-up-answers";
@@ -49,7 +48,7 @@ export async function verifyStepUp(context: IdentityContext, input: VerifyStepUp
   const codeHash = code === null ? null : securityCodeHash(settings.lookupHmacKey, challenge.id, normaliseSubmittedCode(code));
   if (challenge.status === "void") return stepUpRejections.tooManyAttempts();
   if (challenge.status === "completed") {
-    return codeHash !== null && codeHash === challenge.codeHash ? stepUpRejections.codeExpired() : stepUpRejections.challengeExpired();
+    return codeHash !== null && sameCodeHash(codeHash, challenge.codeHash) ? stepUpRejections.codeExpired() : stepUpRejections.challengeExpired();
   }
   if (codeHash !== null && !challenge.methods.some((offer) => isCodeMethod(offer.method))) {
     return stepUpRejections.methodUnavailable("No security code can be sent for this sign-in; answer the questions instead.");

@@ -7,12 +7,11 @@ import { accessLockedText } from "../notice/message-texts";
  * unknown username there is nobody to tell. Runs in the background, so the answer that locked
  * takes the same time for a known and an unknown username.
  */
-export function sendLockNotice(context: IdentityContext, customerId: Promise<string | null> | string | null): void {
+export function sendLockNotice(context: IdentityContext, customerId: string | null): void {
   const { services, loaders } = context;
+  if (!customerId) return;
   notifyInBackground(services.logger, "access locked", async () => {
-    const id = await customerId;
-    if (!id) return;
-    const contact = await loaders.customerContact.load(id);
+    const contact = await loaders.customerContact.load(customerId);
     if (contact) await notifyContactsOnFile(services.notifier, contact, accessLockedText(services.settings.supportPhone));
   });
 }

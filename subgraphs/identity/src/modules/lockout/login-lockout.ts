@@ -1,19 +1,10 @@
 import { createHmac } from "node:crypto";
 import type { RedisClient } from "@oa/platform";
-import { AttemptGuard } from "../attempts/attempt-guard";
+import { AttemptGuard, type AttemptLimits } from "../attempts/attempt-guard";
 import { usernameKey } from "../credentials/username-policy";
 
 /** Whose tries are counted: a keyed hash of the lower-cased username, known or not. */
 export type LockoutSubject = string & { readonly __brand: "LockoutSubject" };
-
-export interface LockoutSettings {
-  /** Failed tries in a row that lock (LOCKOUT_MAX_FAILURES). */
-  maxFailures: number;
-  /** How long a lock lasts (LOCKOUT_SECONDS); also how long failures count, from the first. */
-  lockSeconds: number;
-  /** How long a login waits for its turn while parallel ones are checked. */
-  waitMs?: number;
-}
 
 /**
  * The lock on online access after too many failed tries (wrong passwords, wrong step-up codes or
@@ -27,9 +18,10 @@ export class LoginLockout extends AttemptGuard<LockoutSubject> {
     redis: RedisClient,
     keyPrefix: string,
     private readonly subjectKey: Buffer,
-    settings: LockoutSettings,
+    /** LOCKOUT_MAX_FAILURES and LOCKOUT_SECONDS. */
+    limits: AttemptLimits,
   ) {
-    super(redis, keyPrefix, "login", { maxFailures: settings.maxFailures, lockSeconds: settings.lockSeconds, waitMs: settings.waitMs });
+    super(redis, keyPrefix, "login", limits);
   }
 
   /**

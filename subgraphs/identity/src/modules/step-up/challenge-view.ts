@@ -3,7 +3,7 @@ import { StepUpChallenge, StepUpMethodOption } from "./step-up-challenge.type";
 import type { StoredChallenge } from "./step-up-challenge.store";
 
 /** The client's view of a stored challenge: masked contacts, question texts, no state. */
-export function toStepUpChallenge(challenge: StoredChallenge, catalog: Map<string, SecurityQuestion>): StepUpChallenge {
+export function toStepUpChallenge(challenge: StoredChallenge, catalog: ReadonlyMap<string, SecurityQuestion>): StepUpChallenge {
   return Object.assign(new StepUpChallenge(), {
     id: challenge.id,
     expiresAt: challenge.expiresAt,

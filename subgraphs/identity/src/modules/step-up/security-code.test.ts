@@ -47,3 +47,16 @@ describe("challenge ids", () => {
     expect(isChallengeId(`${id}=`)).toBe(false);
   });
 });
+
+describe("sameCodeHash", () => {
+  it("matches the same hash only, and nothing against a challenge without a code", async () => {
+    const { sameCodeHash, securityCodeHash } = await import("./security-code");
+    const key = Buffer.alloc(32, 7);
+    const hash = securityCodeHash(key, "challenge", "123456");
+    expect(sameCodeHash(securityCodeHash(key, "challenge", "123456"), hash)).toBe(true);
+    expect(sameCodeHash(securityCodeHash(key, "challenge", "123457"), hash)).toBe(false);
+    expect(sameCodeHash(securityCodeHash(key, "other", "123456"), hash)).toBe(false);
+    expect(sameCodeHash(hash, null)).toBe(false);
+    expect(sameCodeHash("short", hash)).toBe(false);
+  });
+});

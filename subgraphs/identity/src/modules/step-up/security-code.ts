@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt } from "node:crypto";
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 /** A new 6-digit security code, every value from 000000 to 999999 equally likely. */
 export function newSecurityCode(): string {
@@ -11,6 +11,12 @@ export function newSecurityCode(): string {
  */
 export function securityCodeHash(key: Buffer, challengeId: string, code: string): string {
   return createHmac("sha256", key).update(`${challengeId}:${code}`, "utf8").digest("hex");
+}
+
+/** Whether a submitted code's hash is the stored one, compared in constant time. */
+export function sameCodeHash(submitted: string, stored: string | null): boolean {
+  if (stored === null || submitted.length !== stored.length) return false;
+  return timingSafeEqual(Buffer.from(submitted), Buffer.from(stored));
 }
 
 /** A code as typed: spaces and dashes between the digits are ignored. */

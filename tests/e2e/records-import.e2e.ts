@@ -1,7 +1,7 @@
 // `npm run records:import -- FILE` as an operator runs it: the built command, a real database.
 // (`npm test` builds before it runs the tests.)
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -46,7 +46,10 @@ describe("the records:import command", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
   });
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("imports a valid file after running the migrations", async () => {
     const result = await importFile(database, write("good.json", testRecords()));

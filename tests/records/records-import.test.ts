@@ -11,6 +11,7 @@ import { Client } from "pg";
 import { DataSource } from "typeorm";
 import { DEMO_RECORDS_FILE } from "../../packages/cli/src/demo-records";
 import { describeUniqueViolation } from "../../packages/cli/src/records/conflicts-on-file";
+import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 import { importRecordsFile, RecordsFileError, writeRecords } from "../../packages/cli/src/records/import-records";
 import { RecordsValidationError } from "../../packages/cli/src/records/validate-records";
 
@@ -46,9 +47,12 @@ describe("records import", () => {
     return result;
   }
 
+  /** writeRecords on a connection of its own, as the import command runs it. */
+  const write = (content: unknown) => withDatabaseConnection(settings.databaseUrl, (database) => writeRecords(database, content, settings));
+
   /** The problems a refused import names; fails the test when the import is not refused that way. */
   async function refusal(content: unknown): Promise<string[]> {
-    const error = await writeRecords(settings.databaseUrl, content, settings).then(
+    const error = await write(content).then(
       () => new Error("the import was not refused"),
       (refused: unknown) => refused,
     );
@@ -113,7 +117,7 @@ describe("records import", () => {
     const problems = await promise.catch((error: RecordsValidationError) => error.problems);
     const number = demo.vehicleAccounts[3].accountNumber;
     expect(problems).toEqual([
-      `vehicleAccounts[3] (${number}).vin: must be 17 characters without I, O or Q`,
+      `vehicleAccounts[3] (${number}).vin: must be 17 letters and digits, without I, O or Q`,
       `vehicleAccounts[3] (${number}).status: must be one of ACTIVE, PAID_IN_FULL, VEHICLE_RETURNED, CLOSED, CANCELED`,
     ]);
     expect(await dump()).toEqual(before);
@@ -130,7 +134,7 @@ describe("records import", () => {
         depositAccounts: [{ accountNumber: "2199999998", product: "INVEST", holders: ["C-NEW"] }],
         vehicleAccounts: [{ ...demo.vehicleAccounts[0], accountNumber: "AV-9999999999", vin: "1HGCM82633A999999", make: "Refused", holders: [{ customerId: "C-NEW", role: "PRIMARY" }] }],
       };
-      await expect(writeRecords(settings.databaseUrl, refused, settings)).rejects.toThrow(/test_refuses_make/);
+      await expect(write(refused)).rejects.toThrow(/test_refuses_make/);
     } finally {
       await client.query("ALTER TABLE vehicle_account.vehicle_accounts DROP CONSTRAINT test_refuses_make");
     }

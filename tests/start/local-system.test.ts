@@ -1,13 +1,13 @@
 // What `npm start` runs, on the real PostgreSQL and Redis: the three subgraphs and the gateway in
 // one process, wired at the ports they got, the demo records and the ready demo login.
-import { createRedis, type RedisClient, type Settings, type Stoppable } from "@oa/platform";
+import { closeRedis, createLogger, createRedis, type RedisClient, type Settings, type Stoppable } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "../../packages/cli/src/demo-login";
 import { loadDemoRecordsIfEmpty } from "../../packages/cli/src/demo-records";
-import { type LocalSystem, startLocalSystem } from "../../packages/cli/src/local-system";
+import { ANY_FREE_PORTS, type LocalSystem, startLocalSystem } from "../../packages/cli/src/local-system";
+import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 
-// Port 0 everywhere: other tests run at the same time.
-const ANY_PORTS = { gatewayPort: 0, identityPort: 0, deviceTrustPort: 0, vehicleAccountPort: 0 };
+const quiet = { logger: createLogger("silent") };
 
 const LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) { __typename } }";
 
@@ -40,25 +40,27 @@ describe("npm start's local system", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    settings = testSettings({ databaseUrl: database.url, ...ANY_FREE_PORTS });
     redis = createRedis(settings);
     system = await startLocalSystem(settings, {
       redis,
       poolSize: 4,
       host: "127.0.0.1",
-      afterMigrations: async (wired) => {
-        loaded = await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: database.url });
-        pendingAfterLoad = await demoLoginPending(database.url);
-      },
+      afterMigrations: (wired) =>
+        withDatabaseConnection(database.url, async (connection) => {
+          loaded = await loadDemoRecordsIfEmpty(connection, wired);
+          pendingAfterLoad = await demoLoginPending(connection);
+        }),
       beforeGateway: async (wired) => {
         identityUrl = wired.identityUrl;
-        enrolled = await enrollDemoLogin(wired);
+        enrolled = await enrollDemoLogin(wired, quiet);
       },
     });
   });
 
   afterAll(async () => {
     for (const service of [...(system?.services ?? [])].reverse()) await service.close();
+    await closeRedis(redis);
     await database.drop();
   });
 
@@ -67,7 +69,7 @@ describe("npm start's local system", () => {
   });
 
   it("leaves a database with customers as it is", async () => {
-    expect(await loadDemoRecordsIfEmpty({ ...settings, databaseUrl: database.url })).toBeNull();
+    expect(await withDatabaseConnection(database.url, (connection) => loadDemoRecordsIfEmpty(connection, settings))).toBeNull();
   });
 
   it("answers /readyz on the gateway once every subgraph answers", async () => {
@@ -82,15 +84,21 @@ describe("npm start's local system", () => {
     expect(identityUrl).toBe(system.subgraphUrls.identity);
     // The password works: from a device never seen, sign-in asks for a step-up.
     expect(await login(system.gatewayUrl)).toEqual({ data: { login: { __typename: "StepUpRequired" } } });
-    expect(await demoLoginPending(database.url)).toBe(false);
+    expect(await withDatabaseConnection(database.url, demoLoginPending)).toBe(false);
   });
 
   it("reports a second enrollment of the demo login instead of throwing", async () => {
-    expect(await enrollDemoLogin({ ...settings, identityUrl })).toMatch(/^ALREADY_ENROLLED/);
+    expect(await enrollDemoLogin({ ...settings, identityUrl }, quiet)).toMatch(/^ALREADY_ENROLLED/);
   });
 
-  it("refuses an enrollment not signed with the gateway's secret", async () => {
-    expect(await enrollDemoLogin({ identityUrl, gatewaySecret: "not-the-gateway-secret-0123456789abcdef" })).not.toBeNull();
+  it("refuses an enrollment not signed with the gateway's secret: identity answers 401", async () => {
+    const lines: string[] = [];
+    const logger = createLogger("info", {}, (line) => lines.push(line));
+    const failure = await enrollDemoLogin({ identityUrl, gatewaySecret: "not-the-gateway-secret-0123456789abcdef" }, { logger });
+    expect(failure).toBe("The service is unavailable. Please try again shortly.");
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: "error", message: "internal call answered with errors", status: 401, detail: "This service answers only the gateway." }),
+    ]);
   });
 });
 
@@ -102,39 +110,46 @@ describe("a stop request during npm start's local system start", () => {
   });
   afterAll(() => database.drop());
 
-  it("gives up mid-enrollment, closes every service once and starts no gateway", async () => {
-    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+  it("gives up mid-enrollment, closes every service once, starts no gateway and leaves the shared client to its maker", async () => {
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_FREE_PORTS });
     const stop = new AbortController();
     const tracked: Stoppable[] = [];
     let subgraphUrls: string[] = [];
     let gatewayBuilt = false;
-    const starting = startLocalSystem(settings, {
-      redis: createRedis(settings),
-      poolSize: 2,
-      host: "127.0.0.1",
-      signal: stop.signal,
-      track: (service) => tracked.push(service),
-      afterMigrations: async (wired) => {
-        await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: database.url });
-      },
-      beforeGateway: async (wired) => {
-        subgraphUrls = [wired.identityUrl, wired.deviceTrustUrl, wired.vehicleAccountUrl];
-        const enrolling = enrollDemoLogin(wired, stop.signal);
-        stop.abort(new Error("SIGTERM during the start"));
-        await enrolling;
-        gatewayBuilt = true;
-      },
-    });
-    await expect(starting).rejects.toThrow("SIGTERM during the start");
-    expect(gatewayBuilt).toBe(false);
-    expect(tracked).toHaveLength(3);
-    for (const url of subgraphUrls) expect(await answers(url)).toBe(false);
-    // Closing again (as runService does after a stop) is harmless.
-    for (const service of tracked) await expect(service.close()).resolves.toBeUndefined();
+    const redis = createRedis(settings);
+    try {
+      const starting = startLocalSystem(settings, {
+        redis,
+        poolSize: 2,
+        host: "127.0.0.1",
+        signal: stop.signal,
+        track: (service) => tracked.push(service),
+        afterMigrations: async (wired) => {
+          await withDatabaseConnection(database.url, (connection) => loadDemoRecordsIfEmpty(connection, wired));
+        },
+        beforeGateway: async (wired) => {
+          subgraphUrls = [wired.identityUrl, wired.deviceTrustUrl, wired.vehicleAccountUrl];
+          const enrolling = enrollDemoLogin(wired, { ...quiet, signal: stop.signal });
+          stop.abort(new Error("SIGTERM during the start"));
+          await enrolling;
+          gatewayBuilt = true;
+        },
+      });
+      await expect(starting).rejects.toThrow("SIGTERM during the start");
+      expect(gatewayBuilt).toBe(false);
+      expect(tracked).toHaveLength(3);
+      for (const url of subgraphUrls) expect(await answers(url)).toBe(false);
+      // Closing again (as runService does after a stop) is harmless.
+      for (const service of tracked) await expect(service.close()).resolves.toBeUndefined();
+      // The services closed; the client they were given is still open for whoever made it.
+      expect(await redis.ping()).toBe("PONG");
+    } finally {
+      await closeRedis(redis);
+    }
   });
 
   it("starts nothing when the stop came first", async () => {
-    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_FREE_PORTS });
     const tracked: Stoppable[] = [];
     const redis = createRedis(settings);
     try {
@@ -143,7 +158,7 @@ describe("a stop request during npm start's local system start", () => {
       ).rejects.toThrow("SIGINT");
       expect(tracked).toEqual([]);
     } finally {
-      redis.disconnect();
+      await closeRedis(redis);
     }
   });
 });
@@ -157,13 +172,14 @@ describe("npm start's local system with a subgraph elsewhere", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const settings = testSettings({ databaseUrl: database.url, ...ANY_PORTS });
+    const settings = testSettings({ databaseUrl: database.url, ...ANY_FREE_PORTS });
     redis = createRedis(settings);
     system = await startLocalSystem(settings, { redis, host: "127.0.0.1", elsewhere: { "vehicle-account": deadVehicleAccountUrl } });
   });
 
   afterAll(async () => {
     for (const service of [...(system?.services ?? [])].reverse()) await service.close();
+    await closeRedis(redis);
     await database.drop();
   });
 

@@ -1,14 +1,15 @@
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import type { RecordsFile, Settings, Stoppable } from "@oa/platform";
 import { createRedis } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
-import { importIdentityRecords } from "@oa/identity";
-import { importVehicleAccountRecords } from "@oa/vehicle-account";
-import { DataSource } from "typeorm";
 import { contractOperation } from "../../packages/cli/src/contract-operations";
 import { answerData } from "../../packages/cli/src/journeys/graphql-answer";
 import { Outbox } from "../../packages/cli/src/journeys/outbox";
 import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
 import { ANY_FREE_PORTS, startLocalSystem } from "../../packages/cli/src/local-system";
+import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
+import { writeRecords } from "../../packages/cli/src/records/import-records";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -54,22 +55,14 @@ export class TestSystem {
       this.services = system.services;
     } catch (error) {
       await this.database.drop();
+      this.removeOutbox();
       throw error;
     }
   }
 
-  /** Writes records the way `npm run records:import` does: one transaction for both owners. */
+  /** Writes records as `npm run records:import` does (validated, checked against the rows on file, all or nothing). */
   async importRecords(records: RecordsFile): Promise<void> {
-    const dataSource = new DataSource({ type: "postgres", url: this.database.url });
-    await dataSource.initialize();
-    try {
-      await dataSource.transaction(async (manager) => {
-        await importIdentityRecords(manager, records, this.settings);
-        await importVehicleAccountRecords(manager, records.vehicleAccounts);
-      });
-    } finally {
-      await dataSource.destroy();
-    }
+    await withDatabaseConnection(this.database.url, (database) => writeRecords(database, records, this.settings));
   }
 
   /** Sends a contract operation (by name) through the gateway. */
@@ -106,5 +99,11 @@ export class TestSystem {
   async stop(): Promise<void> {
     for (const service of [...this.services].reverse()) await service.close();
     await this.database.drop();
+    this.removeOutbox();
+  }
+
+  /** The outbox's temporary folder goes with the system. */
+  private removeOutbox() {
+    rmSync(dirname(this.outbox.file), { recursive: true, force: true });
   }
 }

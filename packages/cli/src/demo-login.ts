@@ -1,6 +1,7 @@
-import { GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "@oa/platform";
+import { InternalClient, type Logger } from "@oa/platform";
 import { IDENTITY_SCHEMA } from "@oa/identity";
-import { DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
+import { contractOperation } from "./contract-operations";
 
 /**
  * A ready login for the embedded demo database: enrolled on first start (or the next one, if the
@@ -19,19 +20,8 @@ export const DEMO_LOGIN = {
   answers: ["Biscuit", "Dearborn", "Lakeside"],
 } as const;
 
-const CATALOG = "query SecurityQuestionCatalog { securityQuestionCatalog { id } }";
-const ENROLL = `mutation Enroll($input: EnrollInput!) {
-  enroll(input: $input) {
-    __typename
-    ... on EnrollmentSucceeded { username }
-    ... on EnrollmentRejected { code message }
-  }
-}`;
-
-interface GraphQLAnswer<T> {
-  data?: T;
-  errors?: { message: string }[];
-}
+// Enrolling hashes a password and calls vehicle-account: slower than an internal call on a busy embedded database.
+const ENROLL_TIMEOUT_MS = 30_000;
 
 /** Where to enroll: identity's GraphQL URL, called as the gateway would (signed with its secret). */
 export interface IdentityEndpoint {
@@ -39,58 +29,53 @@ export interface IdentityEndpoint {
   gatewaySecret: string;
 }
 
-async function post<T>(identity: IdentityEndpoint, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const timeout = AbortSignal.timeout(30_000);
-  const response = await fetch(identity.identityUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(identity.gatewaySecret, { caller: "online-access", session: null, clientIp: null }),
-    },
-    body: JSON.stringify({ query, variables }),
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-  });
-  const answer = (await response.json()) as GraphQLAnswer<T>;
-  if (!answer.data) throw new Error(answer.errors?.[0]?.message ?? `identity answered ${response.status}`);
-  return answer.data;
+export interface EnrollDemoLoginOptions {
+  /** Where a call that fails logs why (e.g. identity's 401 to a wrong secret). */
+  logger: Logger;
+  /** A stop request: the enrollment gives up, rejecting with its reason. */
+  signal?: AbortSignal;
 }
 
 /**
  * True when the demo login's customer is on file without a login: after the demo records were
  * loaded, or when a first start was stopped before it enrolled. Needs identity's schema migrated.
  */
-export async function demoLoginPending(databaseUrl: string): Promise<boolean> {
-  const dataSource = new DataSource({ type: "postgres", url: databaseUrl, extra: { max: 1 } });
-  await dataSource.initialize();
-  try {
-    const rows: unknown[] = await dataSource.query(
-      `SELECT 1 FROM "${IDENTITY_SCHEMA}".customers c
-        WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM "${IDENTITY_SCHEMA}".users u WHERE u.customer_id = c.id)`,
-      [DEMO_LOGIN.customerId],
-    );
-    return rows.length > 0;
-  } finally {
-    await dataSource.destroy();
-  }
+export async function demoLoginPending(database: DataSource): Promise<boolean> {
+  const rows: unknown[] = await database.query(
+    `SELECT 1 FROM "${IDENTITY_SCHEMA}".customers c
+      WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM "${IDENTITY_SCHEMA}".users u WHERE u.customer_id = c.id)`,
+    [DEMO_LOGIN.customerId],
+  );
+  return rows.length > 0;
+}
+
+interface EnrollAnswer {
+  enroll: { __typename: string; code?: string; message?: string };
 }
 
 /**
  * Enrolls DEMO_LOGIN directly at identity (which calls vehicle-account, so that must listen),
- * before the gateway takes requests. Resolves to null when done, else to why not; an aborted
- * `signal` (a stop request) rejects instead.
+ * before the gateway takes requests, with the contract's SecurityQuestionCatalog and Enroll
+ * operations. Resolves to null when done, else to why not; an aborted `signal` rejects instead.
  */
-export async function enrollDemoLogin(identity: IdentityEndpoint, signal?: AbortSignal): Promise<string | null> {
+export async function enrollDemoLogin(identity: IdentityEndpoint, options: EnrollDemoLoginOptions): Promise<string | null> {
+  const { logger, signal } = options;
+  const client = new InternalClient("online-access", identity.identityUrl, identity.gatewaySecret, logger, ENROLL_TIMEOUT_MS);
   try {
-    const { securityQuestionCatalog } = await post<{ securityQuestionCatalog: { id: string }[] }>(identity, CATALOG, {}, signal);
+    const { securityQuestionCatalog } = await client.request<{ securityQuestionCatalog: { id: string }[] }>(
+      contractOperation("SecurityQuestionCatalog"),
+      {},
+      null,
+      signal,
+    );
     const questions = securityQuestionCatalog.slice(0, DEMO_LOGIN.answers.length);
-    const { enroll } = await post<{ enroll: { __typename: string; code?: string; message?: string } }>(identity, ENROLL, {
-      input: {
-        ...DEMO_LOGIN.enrollWith,
-        username: DEMO_LOGIN.username,
-        password: DEMO_LOGIN.password,
-        securityAnswers: questions.map((question, index) => ({ questionId: question.id, answer: DEMO_LOGIN.answers[index] })),
-      },
-    }, signal);
+    const input = {
+      ...DEMO_LOGIN.enrollWith,
+      username: DEMO_LOGIN.username,
+      password: DEMO_LOGIN.password,
+      securityAnswers: questions.map((question, index) => ({ questionId: question.id, answer: DEMO_LOGIN.answers[index] })),
+    };
+    const { enroll } = await client.request<EnrollAnswer>(contractOperation("Enroll"), { input }, null, signal);
     return enroll.__typename === "EnrollmentSucceeded" ? null : `${enroll.code ?? enroll.__typename}: ${enroll.message ?? ""}`.trim();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;

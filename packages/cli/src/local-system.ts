@@ -13,7 +13,10 @@ export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
    * identity, for its internal calls) call them there. By default all three run here.
    */
   elsewhere?: Partial<Record<Elsewhere, string>>;
-  /** The one Redis client (or in-process store) all four services share; by default each makes its own from the settings. */
+  /**
+   * The one Redis client (or in-process store) all four services share, left open by them: whoever
+   * made it closes it, after `services`. By default each service makes (and closes) its own.
+   */
   redis?: RedisClient;
   /** Each subgraph's database pool; undefined keeps the default. */
   poolSize?: number;

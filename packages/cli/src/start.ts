@@ -1,11 +1,12 @@
 // First, before the heavy modules load: a signal while they load still stops cleanly.
 import { releaseEarlyStop } from "./early-stop";
 import path from "node:path";
-import { closeRedis, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
+import { closeRedis, createLogger, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
 import { loadDemoRecordsIfEmpty } from "./demo-records";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 import { type SubgraphName, startLocalSystem } from "./local-system";
+import { withDatabaseConnection } from "./records/database-connection";
 import { describeCounts } from "./records/import-records";
 import { fromRoot, PROJECT_ROOT } from "./project-root";
 import { redactUrl } from "./redact-url";
@@ -14,9 +15,9 @@ import { subgraphsElsewhere } from "./subgraphs-elsewhere";
 
 /** Where the embedded database keeps its files unless EMBEDDED_DATA_DIR says otherwise. */
 const DEFAULT_DATA_DIR = fromRoot(".data", "pglite");
-// pglite-socket refuses (does not queue) connections past its limit, so it is above the three
-// pools together (even at the default size of 10 for a subgraph that takes no poolSize) plus the
-// import's one. Connections are cheap there: queries run one at a time anyway.
+// pglite-socket refuses (does not queue) connections past its limit, so it is well above the
+// three pools of EMBEDDED_POOL_SIZE together plus the one connection of the start's demo data
+// work. Connections are cheap there: queries run one at a time anyway.
 const EMBEDDED_MAX_CONNECTIONS = 32;
 const EMBEDDED_POOL_SIZE = 4;
 
@@ -61,7 +62,8 @@ void runService("online-access", async (track, stopping) => {
     // one connection is plenty for one process.
     // Its connection errors are logged as JSON lines at LOG_LEVEL, at most one per 10 s.
     const redis = createRedis(settings, "online-access");
-    // The subgraphs close it too; this covers a stop before any of them exists.
+    // Made here, so closed here (the services leave a client they were given open): tracked before
+    // the services, it closes after them, once however often asked.
     let redisClosing: Promise<void> | undefined;
     started({ close: () => (redisClosing ??= closeRedis(redis)) });
 
@@ -77,8 +79,12 @@ void runService("online-access", async (track, stopping) => {
           notes.push("Demo data:  not loaded (identity or vehicle-account runs elsewhere)");
           return;
         }
-        const loaded = await loadDemoRecordsIfEmpty({ ...wired, databaseUrl: wired.databaseUrl });
-        demoLoginNeeded = await demoLoginPending(wired.databaseUrl);
+        // One connection for both, beside the services' pools.
+        const loaded = await withDatabaseConnection(wired.databaseUrl, async (database) => {
+          const summary = await loadDemoRecordsIfEmpty(database, wired);
+          demoLoginNeeded = await demoLoginPending(database);
+          return summary;
+        });
         notes.push(
           loaded
             ? `Demo data:  loaded ${describeCounts(loaded.inFile)} (see packages/cli/data/README.md)`
@@ -88,7 +94,7 @@ void runService("online-access", async (track, stopping) => {
       // Before the gateway listens, so that its /readyz answers 200 only once the login exists.
       beforeGateway: async (wired) => {
         if (!demoLoginNeeded) return;
-        const failure = await enrollDemoLogin(wired, stopping);
+        const failure = await enrollDemoLogin(wired, { logger: createLogger(wired.logLevel, { service: "online-access" }), signal: stopping });
         notes.push(
           failure === null
             ? `Demo login: ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password} (security answers: ${DEMO_LOGIN.answers.join(", ")})`

@@ -13,6 +13,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   /** A database, Redis or another subgraph did not answer. */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** A caller other than the one allowed an internal field (never a client: the gateway cannot route them). */
+  FORBIDDEN: "FORBIDDEN",
   /** Anything unexpected; the details stay in the log. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -36,6 +38,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.FORBIDDEN,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

@@ -16,5 +16,8 @@ export * from "./subgraph-service";
 export * from "./run-service";
 export * from "./records-format";
 export * from "./account-number";
+export * from "./vin";
+export * from "./tax-id-format";
+export * from "./uuid";
 export * from "./device-name";
 export * from "./redis-script";

@@ -16,7 +16,9 @@ export class InternalClient {
     private readonly timeoutMs = 5_000,
   ) {}
 
-  async request<T>(query: string, variables: Record<string, unknown>, session: ForwardedSession | null = null): Promise<T> {
+  /** `signal` (optional) cancels the call: it then rejects with the signal's reason, and nothing is logged. */
+  async request<T>(query: string, variables: Record<string, unknown>, session: ForwardedSession | null = null, signal?: AbortSignal): Promise<T> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     const credential = signGatewayCredential(this.secret, { caller: this.caller, session, clientIp: null });
     let response: Response;
     try {
@@ -24,13 +26,15 @@ export class InternalClient {
         method: "POST",
         headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       this.logger.error("internal call failed", { url: this.url, detail: error instanceof Error ? error.message : String(error) });
       throw serviceUnavailable();
     }
     const payload = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+    if (signal?.aborted) throw signal.reason;
     if (!response.ok || !payload || payload.errors?.length || !payload.data) {
       const first = payload?.errors?.[0];
       this.logger.error("internal call answered with errors", { url: this.url, status: response.status, detail: first?.message });

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { ErrorCode } from "./errors";
 import type { IncomingMessage } from "node:http";
 import { GATEWAY_CREDENTIAL_HEADER, type GatewayCredential, verifyGatewayCredential } from "./gateway-credential";
 import { HttpError } from "./http-service";
@@ -20,6 +21,6 @@ export function requireGatewayCredential(secret: string, request: IncomingMessag
  */
 export function requireInternalCaller(credential: GatewayCredential, caller: string): void {
   if (credential.caller !== caller) {
-    throw new GraphQLError("This field is for internal calls only.", { extensions: { code: "FORBIDDEN" } });
+    throw new GraphQLError("This field is for internal calls only.", { extensions: { code: ErrorCode.FORBIDDEN } });
   }
 }

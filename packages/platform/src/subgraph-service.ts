@@ -32,6 +32,8 @@ export interface SubgraphServiceOptions<TContext extends object> {
   schema: GraphQLSchema;
   dataSource: DataSource;
   redis: RedisClient;
+  /** True when the subgraph made `redis` itself, so close() closes it; a shared client is closed by whoever made it. */
+  ownsRedis: boolean;
   /** Builds the per-request context (loaders are created here, once per request). */
   context: (credential: GatewayCredential) => TContext;
 }
@@ -81,7 +83,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
     async close() {
       await running?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await closeRedis(redis);
+      if (options.ownsRedis) await closeRedis(redis);
     },
   };
 }

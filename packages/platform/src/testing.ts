@@ -43,11 +43,14 @@ export function testSettings(overrides: Partial<Settings> = {}, env: Record<stri
   };
 }
 
-/** Headers for calling a subgraph directly, as the gateway would. */
-export function gatewayHeaders(settings: Settings, session: ForwardedSession | null = null): Record<string, string> {
+/**
+ * Headers for calling a subgraph directly, as the gateway would, or as `caller` would (such as
+ * "identity", the one subgraph allowed the internal fields).
+ */
+export function gatewayHeaders(settings: Settings, session: ForwardedSession | null = null, caller = "gateway"): Record<string, string> {
   return {
     "content-type": "application/json",
-    [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(settings.gatewaySecret, { caller: "gateway", session, clientIp: "127.0.0.1" }),
+    [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(settings.gatewaySecret, { caller, session, clientIp: "127.0.0.1" }),
   };
 }
 

@@ -61,14 +61,19 @@ describe("device-trust subgraph service", () => {
     return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, session));
   }
 
+  /** Calls an internal field as identity does: the only caller allowed them. */
+  function callAsIdentity<T>(query: string, variables: Record<string, unknown> = {}) {
+    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, null, "identity"));
+  }
+
   async function register(userId: string, name = "Work laptop", platform = "WEB") {
-    const { body } = await call<{ registerDevice: { deviceToken: string; device: DeviceFields } }>(REGISTER, { userId, name, platform });
+    const { body } = await callAsIdentity<{ registerDevice: { deviceToken: string; device: DeviceFields } }>(REGISTER, { userId, name, platform });
     expect(body.errors).toBeUndefined();
     return body.data!.registerDevice;
   }
 
   async function useTrusted(userId: string, deviceToken: string): Promise<string | null> {
-    const { body } = await call<{ useTrustedDevice: string | null }>(USE, { userId, deviceToken });
+    const { body } = await callAsIdentity<{ useTrustedDevice: string | null }>(USE, { userId, deviceToken });
     expect(body.errors).toBeUndefined();
     return body.data!.useTrustedDevice;
   }
@@ -108,6 +113,22 @@ describe("device-trust subgraph service", () => {
     const forged = gatewayHeaders({ ...settings, gatewaySecret: "another-secret-of-at-least-32-characters!" }, sessionOf(randomUUID()));
     const { status } = await postGraphQL(running.url, REMOVE, { id: randomUUID() }, forged);
     expect(status).toBe(401);
+  });
+
+  it("answers a gateway-signed call to an internal field with FORBIDDEN and changes nothing", async () => {
+    const userId = randomUUID();
+    const { deviceToken, device } = await register(userId);
+
+    const registering = await call(REGISTER, { userId, name: "Planted", platform: "WEB" }, sessionOf(userId));
+    expect(registering.body.data).toBeNull();
+    expect(registering.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+
+    const using = await call(USE, { userId, deviceToken }, sessionOf(userId));
+    expect(using.body.data).toEqual({ useTrustedDevice: null });
+    expect(using.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+
+    const rows = await sql<{ id: string; last_used_at: Date | null }>("SELECT id, last_used_at FROM device_trust.devices WHERE user_id = $1", [userId]);
+    expect(rows).toEqual([{ id: device.id, last_used_at: null }]);
   });
 
   it("registers a device, stores only the token's hash and returns the token once", async () => {
@@ -278,7 +299,7 @@ describe("device-trust subgraph service", () => {
     ["a zero-width-space", "Dana\u200BPhone"],
   ])("refuses %s device name with BAD_USER_INPUT and writes nothing", async (_, name) => {
     const userId = randomUUID();
-    const { body } = await call(REGISTER, { userId, name, platform: "WEB" });
+    const { body } = await callAsIdentity(REGISTER, { userId, name, platform: "WEB" });
     expect(body.data).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(await sql("SELECT id FROM device_trust.devices WHERE user_id = $1", [userId])).toEqual([]);
@@ -291,12 +312,12 @@ describe("device-trust subgraph service", () => {
   });
 
   it("refuses to register for a user id that is not one", async () => {
-    const { body } = await call(REGISTER, { userId: "someone", name: "Phone", platform: "IOS" });
+    const { body } = await callAsIdentity(REGISTER, { userId: "someone", name: "Phone", platform: "IOS" });
     expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("refuses a platform outside the enum", async () => {
-    const { status, body } = await call(REGISTER, { userId: randomUUID(), name: "Phone", platform: "WINDOWS" });
+    const { status, body } = await callAsIdentity(REGISTER, { userId: randomUUID(), name: "Phone", platform: "WINDOWS" });
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });

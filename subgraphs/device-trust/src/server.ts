@@ -6,11 +6,11 @@ import { buildDeviceTrustSchema } from "./schema";
 import { createDeviceTrustServices } from "./services";
 
 export { buildDeviceTrustSchema } from "./schema";
-export { deviceTrustEntities, deviceTrustMigrations, DEVICE_TRUST_SCHEMA } from "./data/data-source";
+export { createDeviceTrustDataSource, deviceTrustEntities, deviceTrustMigrations, DEVICE_TRUST_SCHEMA } from "./data/data-source";
 
 export interface DeviceTrustOptions {
   logger?: Logger;
-  /** Shared client (the embedded store); by default one is made from the settings. device-trust keeps no keys: it is for /readyz. */
+  /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). device-trust keeps no keys: it is for /readyz. */
   redis?: RedisClient;
   /** Called with every SQL statement, for tests that count them. */
   onQuery?: (sql: string) => void;
@@ -33,6 +33,7 @@ export async function createDeviceTrustService(settings: Settings, options: Devi
     schema: await buildDeviceTrustSchema(),
     dataSource,
     redis,
+    ownsRedis: !options.redis,
     context: (credential) => createDeviceTrustContext(services, credential),
   });
 }

@@ -6,13 +6,13 @@ import { buildIdentitySchema } from "./schema";
 import { createIdentityServices } from "./services";
 
 export { buildIdentitySchema } from "./schema";
-export { identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
+export { createIdentityDataSource, identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
 export { importIdentityRecords, type IdentityImportCounts } from "./records/import-identity-records";
 export { taxIdLookup } from "./modules/customer/tax-id";
 
 export interface IdentityOptions {
   logger?: Logger;
-  /** Shared client (the embedded store); by default one is made from the settings. */
+  /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). */
   redis?: RedisClient;
   onQuery?: (sql: string) => void;
   /** Database pool size; small on the embedded database. */
@@ -36,6 +36,7 @@ export async function createIdentityService(settings: Settings, options: Identit
     schema: await buildIdentitySchema(),
     dataSource,
     redis,
+    ownsRedis: !options.redis,
     context: (credential) => createIdentityContext(services, credential),
   });
 }

@@ -39,13 +39,13 @@ describe("vehicle-account subgraph", () => {
   }
 
   async function addToSnapshot(user: string, accountId: string) {
-    const { body } = await subgraph.call<{ addToSnapshot: boolean }>(ADD_TO_SNAPSHOT, { userId: user, accountId });
+    const { body } = await subgraph.callAsIdentity<{ addToSnapshot: boolean }>(ADD_TO_SNAPSHOT, { userId: user, accountId });
     expect(body.errors).toBeUndefined();
     return body.data!.addToSnapshot;
   }
 
   async function check(variables: Record<string, unknown>) {
-    const { body } = await subgraph.call<{ enrollmentAccountCheck: { accountId: string; eligible: boolean; reason: string | null } | null }>(CHECK, variables);
+    const { body } = await subgraph.callAsIdentity<{ enrollmentAccountCheck: { accountId: string; eligible: boolean; reason: string | null } | null }>(CHECK, variables);
     expect(body.errors).toBeUndefined();
     return body.data!.enrollmentAccountCheck;
   }
@@ -118,7 +118,7 @@ describe("vehicle-account subgraph", () => {
 
     it("answers many checks in one request with one statement", async () => {
       subgraph.statements.length = 0;
-      const { body } = await subgraph.call<Record<string, { reason: string | null } | null>>(
+      const { body } = await subgraph.callAsIdentity<Record<string, { reason: string | null } | null>>(
         `query ($primary: ID!, $joint: ID!) {
           a: enrollmentAccountCheck(customerId: $primary, accountNumber: "${eligible.accountNumber}") { reason }
           b: enrollmentAccountCheck(customerId: $primary, vin: "${paidOff.vin}") { reason }
@@ -133,7 +133,7 @@ describe("vehicle-account subgraph", () => {
 
     it("refuses both or neither of account number and VIN as BAD_USER_INPUT", async () => {
       for (const variables of [{ customerId: primary }, { customerId: primary, accountNumber: eligible.accountNumber, vin: eligible.vin }]) {
-        const { body } = await subgraph.call(CHECK, variables);
+        const { body } = await subgraph.callAsIdentity(CHECK, variables);
         expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       }
     });
@@ -154,9 +154,30 @@ describe("vehicle-account subgraph", () => {
       expect(await addToSnapshot(user, accountId)).toBe(true);
       expect((await snapshotOf(user, customer)).map((account) => account.id)).toEqual([accountId]);
 
-      const { body } = await subgraph.call(CLEAR_SNAPSHOT, { userId: user });
+      const { body } = await subgraph.callAsIdentity(CLEAR_SNAPSHOT, { userId: user });
       expect(body).toEqual({ data: { clearSnapshot: true } });
       expect(await snapshotOf(user, customer)).toEqual([]);
+    });
+
+    it("answers a gateway-signed call to an internal field with FORBIDDEN and changes nothing", async () => {
+      const [user, planted] = [userId(), userId()];
+      const accountId = await idOf(record.accountNumber);
+      expect(await addToSnapshot(user, accountId)).toBe(true);
+      const session = sessionFor(user, customer);
+
+      for (const [query, variables] of [
+        [ADD_TO_SNAPSHOT, { userId: planted, accountId }],
+        [CLEAR_SNAPSHOT, { userId: user }],
+        [CHECK, { customerId: customer, accountNumber: record.accountNumber }],
+      ] as const) {
+        const { body } = await subgraph.call<Record<string, unknown>>(query, variables, session);
+        // Null all the way up for the non-null mutations; the nullable query field alone is null.
+        expect(Object.values(body.data ?? {}).every((value) => value === null)).toBe(true);
+        expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+      }
+
+      const rows = await subgraph.service.dataSource.query(`SELECT user_id FROM vehicle_account.snapshot_entries WHERE user_id = ANY($1::uuid[])`, [[user, planted]]);
+      expect(rows).toEqual([{ user_id: user }]);
     });
 
     it("answers false for an unknown account", async () => {
@@ -295,7 +316,6 @@ describe("vehicle-account subgraph", () => {
     it("costs the same number of statements with 1 and with 30 vehicle accounts", async () => {
       const one = await countStatements(oneUser);
       const thirty = await countStatements(thirtyUser);
-      console.log(`SQL statements for a Snapshot: ${one.statements} with ${one.accounts} vehicle account, ${thirty.statements} with ${thirty.accounts} vehicle accounts`);
       expect(one.accounts).toBe(1);
       expect(thirty.accounts).toBe(30);
       expect(one.statements).toBe(1);

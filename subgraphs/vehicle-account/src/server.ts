@@ -7,12 +7,12 @@ import { buildVehicleAccountSchema } from "./schema";
 import { createVehicleAccountServices } from "./services";
 
 export { buildVehicleAccountSchema } from "./schema";
-export { vehicleAccountEntities, vehicleAccountMigrations, VEHICLE_ACCOUNT_SCHEMA } from "./data/data-source";
+export { createVehicleAccountDataSource, vehicleAccountEntities, vehicleAccountMigrations, VEHICLE_ACCOUNT_SCHEMA } from "./data/data-source";
 export { importVehicleAccountRecords } from "./records/import-vehicle-account-records";
 
 export interface VehicleAccountOptions {
   logger?: Logger;
-  /** Shared client (the embedded store); by default one is made from the settings. */
+  /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). */
   redis?: RedisClient;
   /** Called with every SQL statement, for tests that count them. */
   onQuery?: (sql: string) => void;
@@ -37,6 +37,7 @@ export async function createVehicleAccountService(settings: Settings, options: V
     schema: await buildVehicleAccountSchema(),
     dataSource,
     redis,
+    ownsRedis: !options.redis,
     context: (credential) => createVehicleAccountContext(services, credential),
   });
 }

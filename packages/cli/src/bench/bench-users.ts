@@ -1,4 +1,5 @@
 import { closeRedis, createRedis, type ForwardedSession, SessionStore } from "@oa/platform";
+import { withDatabaseConnection } from "../records/database-connection";
 import { writeRecords } from "../records/import-records";
 import { benchRecords } from "./bench-records";
 import type { BenchSystem } from "./bench-system";
@@ -19,7 +20,7 @@ export interface BenchUsers {
  */
 export async function setUpBenchUsers(system: BenchSystem, client: HttpClient, fleetSize: number): Promise<BenchUsers> {
   const generated = benchRecords(fleetSize);
-  await writeRecords(system.settings.databaseUrl!, generated.records, system.settings);
+  await withDatabaseConnection(system.settings.databaseUrl!, (database) => writeRecords(database, generated.records, system.settings));
   const target = { client, gatewayUrl: system.gatewayUrl, outbox: system.outbox };
   const users: BenchUser[] = [];
   for (const customer of [generated.single, generated.fleet]) {

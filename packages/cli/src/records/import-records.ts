@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { IDENTITY_SCHEMA, importIdentityRecords } from "@oa/identity";
 import type { RecordsFile, Settings } from "@oa/platform";
 import { importVehicleAccountRecords } from "@oa/vehicle-account";
-import { DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { describeUniqueViolation, findConflictsOnFile, lockUniqueTables } from "./conflicts-on-file";
+import { withDatabaseConnection } from "./database-connection";
 import { migrateSubgraphs } from "./migrate-subgraphs";
 import { RecordsValidationError, referencedCustomerIds, validateRecords } from "./validate-records";
 
@@ -53,48 +54,42 @@ async function customersOnFile(manager: EntityManager, ids: string[]): Promise<S
 }
 
 /**
- * Validates a parsed records file and writes it, all or nothing: one transaction on one
- * connection covers identity's customers and deposit accounts and vehicle-account's accounts.
+ * Validates a parsed records file and writes it through `database`, all or nothing: one
+ * transaction covers identity's customers and deposit accounts and vehicle-account's accounts.
  * A holder may name a customer already in the database. A tax id or VIN that already belongs to
  * another customer or account on file refuses the file, like any other problem (a
  * RecordsValidationError naming the record and field). The schemas must be migrated.
  */
-export async function writeRecords(databaseUrl: string, json: unknown, settings: Settings): Promise<ImportSummary> {
-  const dataSource = new DataSource({ type: "postgres", url: databaseUrl, extra: { max: 1 } });
-  await dataSource.initialize();
-  try {
-    return await dataSource.transaction(async (manager) => {
-      await lockUniqueTables(manager);
-      const known = await customersOnFile(manager, referencedCustomerIds(json));
-      const records: RecordsFile = validateRecords(json, { knownCustomerIds: known });
-      const conflicts = await findConflictsOnFile(manager, records, settings);
-      if (conflicts.length > 0) throw new RecordsValidationError(conflicts);
-      try {
-        const identity = await importIdentityRecords(manager, { customers: records.customers, depositAccounts: records.depositAccounts }, settings);
-        const vehicles = await importVehicleAccountRecords(manager, records.vehicleAccounts);
-        return {
-          inFile: {
-            customers: records.customers.length,
-            depositAccounts: records.depositAccounts.length,
-            vehicleAccounts: records.vehicleAccounts.length,
-          },
-          written: { customers: identity.customers, depositAccounts: identity.depositAccounts, vehicleAccounts: vehicles.vehicleAccounts },
-        };
-      } catch (error) {
-        const conflict = describeUniqueViolation(error, records, settings);
-        throw conflict === null ? error : new RecordsValidationError([conflict]);
-      }
-    });
-  } finally {
-    await dataSource.destroy();
-  }
+export async function writeRecords(database: DataSource, json: unknown, settings: Settings): Promise<ImportSummary> {
+  return database.transaction(async (manager) => {
+    await lockUniqueTables(manager);
+    const known = await customersOnFile(manager, referencedCustomerIds(json));
+    const records: RecordsFile = validateRecords(json, { knownCustomerIds: known });
+    const conflicts = await findConflictsOnFile(manager, records, settings);
+    if (conflicts.length > 0) throw new RecordsValidationError(conflicts);
+    try {
+      const identity = await importIdentityRecords(manager, { customers: records.customers, depositAccounts: records.depositAccounts }, settings);
+      const vehicles = await importVehicleAccountRecords(manager, records.vehicleAccounts);
+      return {
+        inFile: {
+          customers: records.customers.length,
+          depositAccounts: records.depositAccounts.length,
+          vehicleAccounts: records.vehicleAccounts.length,
+        },
+        written: { customers: identity.customers, depositAccounts: identity.depositAccounts, vehicleAccounts: vehicles.vehicleAccounts },
+      };
+    } catch (error) {
+      const conflict = describeUniqueViolation(error, records, settings);
+      throw conflict === null ? error : new RecordsValidationError([conflict]);
+    }
+  });
 }
 
 /** What `npm run records:import -- FILE` does: migrations first, then the file, all or nothing. */
 export async function importRecordsFile(settings: Settings & { databaseUrl: string }, file: string): Promise<ImportSummary> {
   const json = await readRecordsFile(file);
-  await migrateSubgraphs(settings);
-  return writeRecords(settings.databaseUrl, json, settings);
+  await migrateSubgraphs(settings.databaseUrl);
+  return withDatabaseConnection(settings.databaseUrl, (database) => writeRecords(database, json, settings));
 }
 
 /** "7 customers, 3 deposit accounts, 11 vehicle accounts" */

@@ -1,24 +1,29 @@
-import { createDeviceTrustService } from "@oa/device-trust";
-import { createIdentityService } from "@oa/identity";
-import { createLogger, createRedis, type Settings } from "@oa/platform";
-import { createVehicleAccountService } from "@oa/vehicle-account";
+import { createDeviceTrustDataSource, DEVICE_TRUST_SCHEMA } from "@oa/device-trust";
+import { createIdentityDataSource, IDENTITY_SCHEMA } from "@oa/identity";
+import { migrate } from "@oa/platform";
+import { createVehicleAccountDataSource, VEHICLE_ACCOUNT_SCHEMA } from "@oa/vehicle-account";
+import type { DataSource } from "typeorm";
+
+/** Each subgraph's database: the schema it owns and a data source that holds its migrations. */
+const SUBGRAPH_DATABASES: { schema: string; dataSource: (url: string, options: { poolSize: number }) => DataSource }[] = [
+  { schema: IDENTITY_SCHEMA, dataSource: createIdentityDataSource },
+  { schema: DEVICE_TRUST_SCHEMA, dataSource: createDeviceTrustDataSource },
+  { schema: VEHICLE_ACCOUNT_SCHEMA, dataSource: createVehicleAccountDataSource },
+];
 
 /**
- * Runs every subgraph's pending migrations against `settings.databaseUrl`, one subgraph after
- * another, without listening. Each subgraph owns its schema, so each runs its own migrations.
+ * Runs every subgraph's pending migrations against `databaseUrl`, one subgraph after another.
+ * Each subgraph owns its schema, so each runs its own migrations, through its own data source.
  */
-export async function migrateSubgraphs(settings: Settings): Promise<void> {
-  const logger = createLogger(settings.logLevel === "debug" ? "debug" : "warn", { command: "migrate" });
-  // Migrations touch no Redis keys: an in-process store keeps the command independent of REDIS_URL.
-  const redis = createRedis({ redisUrl: undefined }, "migrate");
-  // Two connections: migrate() holds one for its advisory lock while the migrations use another.
-  const options = { logger, redis, poolSize: 2 };
-  for (const create of [createIdentityService, createDeviceTrustService, createVehicleAccountService]) {
-    const service = await create(settings, options);
+export async function migrateSubgraphs(databaseUrl: string): Promise<void> {
+  for (const subgraph of SUBGRAPH_DATABASES) {
+    // Two connections: migrate() holds one for its advisory lock while the migrations use another.
+    const dataSource = subgraph.dataSource(databaseUrl, { poolSize: 2 });
+    await dataSource.initialize();
     try {
-      await service.migrate();
+      await migrate(dataSource, subgraph.schema);
     } finally {
-      await service.close();
+      await dataSource.destroy();
     }
   }
 }

@@ -184,10 +184,10 @@ describe("validateRecords", () => {
 
   describe("vehicle accounts", () => {
     it.each([
-      [{ vin: "1HGCV1F34MA00010" }, "vehicleAccounts[0] (AV-1).vin: must be 17 characters without I, O or Q"],
-      [{ vin: "1HGCV1F34MA00010I" }, "vehicleAccounts[0] (AV-1).vin: must be 17 characters without I, O or Q"],
-      [{ vin: "1HGCV1F34MA00O101" }, "vehicleAccounts[0] (AV-1).vin: must be 17 characters without I, O or Q"],
-      [{ vin: "QHGCV1F34MA000101" }, "vehicleAccounts[0] (AV-1).vin: must be 17 characters without I, O or Q"],
+      [{ vin: "1HGCV1F34MA00010" }, "vehicleAccounts[0] (AV-1).vin: must be 17 letters and digits, without I, O or Q"],
+      [{ vin: "1HGCV1F34MA00010I" }, "vehicleAccounts[0] (AV-1).vin: must be 17 letters and digits, without I, O or Q"],
+      [{ vin: "1HGCV1F34MA00O101" }, "vehicleAccounts[0] (AV-1).vin: must be 17 letters and digits, without I, O or Q"],
+      [{ vin: "QHGCV1F34MA000101" }, "vehicleAccounts[0] (AV-1).vin: must be 17 letters and digits, without I, O or Q"],
       [{ year: 1899 }, "vehicleAccounts[0] (AV-1).year: must be a whole number from 1900 to 2100"],
       [{ year: 2020.5 }, "vehicleAccounts[0] (AV-1).year: must be a whole number from 1900 to 2100"],
       [{ year: "2020" }, "vehicleAccounts[0] (AV-1).year: must be a whole number from 1900 to 2100"],

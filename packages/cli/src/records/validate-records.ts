@@ -8,7 +8,7 @@ import type {
   RecordsFile,
   VehicleAccountRecord,
 } from "@oa/platform";
-import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber } from "@oa/platform";
+import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber, normaliseTaxId, normaliseVin, TAX_ID_RULE, VIN_RULE } from "@oa/platform";
 
 /** How many problems a refusal lists before it only counts the rest. */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -25,7 +25,6 @@ const VEHICLE_KEYS = ["accountNumber", "vin", "year", "make", "model", "creditor
 const HOLDER_KEYS = ["customerId", "role"];
 
 const MAX_TEXT = 200;
-const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 const E164 = /^\+[1-9]\d{7,14}$/;
 // Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real test.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -135,12 +134,6 @@ class RecordReader {
   }
 }
 
-/** Nine digits once dashes and spaces are removed, or undefined. */
-function taxIdDigits(value: string): string | undefined {
-  const digits = value.replace(/[-\s]/g, "");
-  return /^\d{9}$/.test(digits) ? digits : undefined;
-}
-
 function isRealDate(value: string, today: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
@@ -235,9 +228,9 @@ function validateCustomers(items: unknown[], problems: Problems, today: string) 
     const rawTaxId = read.text("taxId");
     let taxId: string | undefined;
     if (rawTaxId !== undefined) {
-      // The message never repeats the tax id itself.
-      taxId = taxIdDigits(rawTaxId);
-      if (taxId === undefined) read.fail("taxId", "must be 9 digits (dashes and spaces allowed)");
+      // Platform's rule, the one enroll applies. The message never repeats the tax id itself.
+      taxId = normaliseTaxId(rawTaxId) ?? undefined;
+      if (taxId === undefined) read.fail("taxId", `must be ${TAX_ID_RULE}`);
       else {
         const earlier = byTaxId.claim(taxId, where);
         if (earlier) {
@@ -315,12 +308,13 @@ function validateVehicleAccounts(items: unknown[], problems: Problems, customerI
     const rawVin = read.text("vin");
     let vin: string | undefined;
     if (rawVin !== undefined) {
-      const upper = rawVin.toUpperCase();
-      if (!VIN.test(upper)) read.fail("vin", "must be 17 characters without I, O or Q");
+      // Platform's rule, the one enroll and addVehicle apply.
+      const normalised = normaliseVin(rawVin);
+      if (normalised === null) read.fail("vin", `must be ${VIN_RULE}`);
       else {
-        const earlier = byVin.claim(upper, where);
+        const earlier = byVin.claim(normalised, where);
         if (earlier) read.fail("vin", `duplicates the vin of ${earlier}`);
-        else vin = upper;
+        else vin = normalised;
       }
     }
 

@@ -16,6 +16,8 @@ export interface TestSubgraph {
     variables?: Record<string, unknown>,
     session?: ForwardedSession | null,
   ): ReturnType<typeof postGraphQL<T>>;
+  /** Calls the subgraph as identity does: the only caller allowed the internal fields. */
+  callAsIdentity<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof postGraphQL<T>>;
   importRecords(records: VehicleAccountRecord[]): Promise<{ vehicleAccounts: number }>;
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function startTestSubgraph(options: Omit<VehicleAccountOptions, "on
     running,
     statements,
     call: (query, variables = {}, session = null) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, session)),
+    callAsIdentity: (query, variables = {}) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, null, "identity")),
     importRecords: (records) => service.dataSource.transaction((manager) => importVehicleAccountRecords(manager, records)),
     async close() {
       await service.close();

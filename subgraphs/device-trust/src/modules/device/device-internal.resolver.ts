@@ -1,17 +1,20 @@
+import { requireInternalCaller } from "@oa/platform";
 import { Args, Ctx, Directive, ID, Mutation, Resolver } from "type-graphql";
 import type { DeviceTrustContext } from "../../context";
 import { RegisterDeviceArgs, UseTrustedDeviceArgs } from "./device-internal.args";
 import { DeviceRegistration } from "./device-registration.type";
 
 /**
- * identity's calls, made directly with the gateway credential. `@inaccessible` keeps them out
- * of the public API, so the gateway never routes a client to them.
+ * identity's calls, made directly with a credential identity signs. `@inaccessible` keeps them
+ * out of the public API, so the gateway never routes a client to them; any other caller is
+ * refused with FORBIDDEN.
  */
 @Resolver()
 export class DeviceInternalResolver {
   @Directive("@inaccessible")
   @Mutation(() => DeviceRegistration, { description: "Registers a device for a user; the token is returned here only (stored as a hash)." })
   registerDevice(@Args() { userId, name, platform }: RegisterDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<DeviceRegistration> {
+    requireInternalCaller(context.credential, "identity");
     return context.services.devices.register(userId, name, platform);
   }
 
@@ -21,6 +24,7 @@ export class DeviceInternalResolver {
     description: "The device id when deviceToken is a live registration of userId (and stamps lastUsedAt), else null.",
   })
   useTrustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<string | null> {
+    requireInternalCaller(context.credential, "identity");
     return context.services.devices.useTrusted(userId, deviceToken);
   }
 }

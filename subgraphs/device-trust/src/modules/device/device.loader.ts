@@ -1,8 +1,8 @@
+import { isUuid } from "@oa/platform";
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { DeviceEntity } from "./device.entity";
 import { type Device, toDevice } from "./device.type";
-import { isUuid } from "./uuid";
 
 /** Devices by id, one statement per batch (`_entities` look-ups of Device). */
 export function createDeviceLoader(dataSource: DataSource): DataLoader<string, Device | null> {

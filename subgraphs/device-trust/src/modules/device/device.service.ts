@@ -1,12 +1,10 @@
-import { badUserInput } from "@oa/platform";
+import { badUserInput, DEVICE_NAME_RULE, isUuid, normaliseDeviceName } from "@oa/platform";
 import type { DataSource } from "typeorm";
-import { DEVICE_NAME_RULE, normaliseDeviceName } from "./device-name";
 import type { DevicePlatform } from "./device-platform";
 import type { DeviceRegistration } from "./device-registration.type";
 import { hashDeviceToken, isWellFormedDeviceToken, newDeviceToken } from "./device-token";
 import { DeviceEntity } from "./device.entity";
 import { toDevice } from "./device.type";
-import { isUuid } from "./uuid";
 
 /** Registers, checks and removes devices. Each change is one SQL statement, so it is atomic. */
 export class DeviceService {

@@ -1,6 +1,5 @@
-import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber } from "@oa/platform";
+import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber, normaliseTaxId, normaliseVin, VIN_RULE } from "@oa/platform";
 import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
-import { normaliseTaxId } from "../../modules/customer/tax-id";
 import { AccountType } from "../../modules/enrollment/account-type";
 import type { EnrollInput } from "../../modules/enrollment/enroll.input";
 
@@ -24,7 +23,6 @@ export const SECURITY_ANSWER_COUNT = 3;
 export const ANSWER_MAX_LENGTH = 100;
 // Far beyond any real value: these only keep absurd input away from the checks and the hashing.
 const CREDENTIAL_MAX_LENGTH = 256;
-const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
 const invalid = (message: string): InputCheck => ({ valid: false, message });
 
@@ -34,16 +32,17 @@ export function checkEnrollInput(input: EnrollInput, questionIds: ReadonlySet<st
   if (!taxIdDigits) return invalid("Enter your SSN or Tax ID as 9 digits.");
 
   const accountNumber = present(input.accountNumber);
-  const vin = present(input.vin)?.toUpperCase() ?? null;
+  const givenVin = present(input.vin);
   if (input.accountType === AccountType.AUTO) {
-    if ((accountNumber === null) === (vin === null)) return invalid("Enter either the account number or the VIN of your Auto account.");
+    if ((accountNumber === null) === (givenVin === null)) return invalid("Enter either the account number or the VIN of your Auto account.");
   } else {
-    if (vin !== null) return invalid("A VIN is only for Auto accounts.");
+    if (givenVin !== null) return invalid("A VIN is only for Auto accounts.");
     if (accountNumber === null) return invalid("Enter your account number.");
   }
-  // The same rule as the records import and addVehicle, so any imported account can be named.
+  // The same rules as the records import and addVehicle, so any imported account can be named.
   if (accountNumber !== null && normaliseAccountNumber(accountNumber) === null) return invalid(`An account number is ${ACCOUNT_NUMBER_RULE}.`);
-  if (vin !== null && !VIN_PATTERN.test(vin)) return invalid("A VIN is 17 letters and digits, without I, O or Q.");
+  const vin = givenVin === null ? null : normaliseVin(givenVin);
+  if (givenVin !== null && vin === null) return invalid(`A VIN is ${VIN_RULE}.`);
 
   if (input.username.length > CREDENTIAL_MAX_LENGTH) return invalid("The username is too long.");
   if (input.password.length > CREDENTIAL_MAX_LENGTH) return invalid("The password is too long.");

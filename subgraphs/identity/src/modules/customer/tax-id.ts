@@ -1,13 +1,5 @@
+// The form of a tax id (9 digits) is platform's normaliseTaxId; here, how identity keeps it.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
-
-const NINE_DIGITS = /^\d{9}$/;
-
-/** The 9 digits of an SSN or Tax ID typed with or without dashes and spaces; null when it is not one. */
-export function normaliseTaxId(raw: string): string | null {
-  if (raw.length > 64) return null;
-  const digits = raw.replace(/[-\s]/g, "");
-  return NINE_DIGITS.test(digits) ? digits : null;
-}
 
 /** The keyed HMAC-SHA256 (hex) customers are found by: the tax id itself is never a key. */
 export function taxIdLookup(key: Buffer, digits: string): string {

@@ -1,14 +1,13 @@
+import { isUuid } from "@oa/platform";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { User } from "./user.type";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Users by id, with the first name from the customer on file: one statement per batch. */
 export function createUserLoader(dataSource: DataSource): DataLoader<string, User | null> {
   return new DataLoader(async (ids) => {
     // Anything that is not a uuid names no user (and would only make PostgreSQL refuse the cast).
-    const wanted = ids.filter((id) => UUID.test(id));
+    const wanted = ids.filter(isUuid);
     const rows: { id: string; username: string; customer_id: string; first_name: string }[] = wanted.length
       ? await dataSource.query(
           `SELECT u.id, u.username, u.customer_id, c.first_name

@@ -1,5 +1,5 @@
+import { isUuid } from "@oa/platform";
 import type { DataSource } from "typeorm";
-import { isUuid } from "../../data/uuid";
 import { HELD_ACCOUNT_COLUMNS, type HeldVehicleAccountRow } from "../vehicle-account/vehicle-account.row";
 
 /** Whose Snapshot: identity's user id and that user's customer id (for the holder role). */

@@ -22,13 +22,13 @@ describe("parseAccountIdentifier", () => {
     [{ accountNumber: null, vin: null }, "Enter the account number or the VIN."],
     [{ accountNumber: "AV-0000000101", vin: "1HGCV1F34MA000101" }, "Enter the account number or the VIN, not both."],
   ])("wants exactly one of the two: %j", (input, message) => {
-    expect(parseAccountIdentifier(input)).toEqual({ ok: false, message });
+    expect(parseAccountIdentifier(input)).toEqual({ ok: false, problem: "notExactlyOne", message });
   });
 
   it.each(["1HGCV1F34MA00010", "1HGCV1F34MA0001011", "1HGCV1F34MA00010I", "1HGCV1F34MA00010O", "1HGCV1F34MA00010Q", "1hgcv1f34ma00010q", "1HGCV1F34MA-00101"])(
     "refuses the VIN %j",
     (vin) => {
-      expect(parseAccountIdentifier({ vin })).toEqual({ ok: false, message: "A VIN is 17 letters and digits, without I, O or Q." });
+      expect(parseAccountIdentifier({ vin })).toEqual({ ok: false, problem: "malformed", message: "A VIN is 17 letters and digits, without I, O or Q." });
     },
   );
 
@@ -47,6 +47,7 @@ describe("parseAccountIdentifier", () => {
   it.each(["AV.0030#2", "9".repeat(40), "AV\u202E0030", "AV_0030"])("refuses %j with the rule in words", (accountNumber) => {
     expect(parseAccountIdentifier({ accountNumber })).toEqual({
       ok: false,
+      problem: "malformed",
       message: "An account number is 1 to 34 letters, digits, spaces, dashes, dots and slashes, beginning with a letter or digit.",
     });
   });

@@ -1,5 +1,5 @@
+import { isUuid } from "@oa/platform";
 import type { DataSource } from "typeorm";
-import { isUuid } from "../../data/uuid";
 import type { AccountIdentifier } from "./account-identifier";
 import { HELD_ACCOUNT_COLUMNS, type HeldVehicleAccountRow } from "./vehicle-account.row";
 

@@ -1,7 +1,5 @@
 import { DEFAULT_OPERATION_LIMITS } from "./operation-limits";
 import { createHash, randomBytes } from "node:crypto";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { composeServices } from "@apollo/composition";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -23,7 +21,7 @@ import {
   startHttpService,
   unauthenticated,
 } from "@oa/platform";
-import { postGraphQL, testSettings } from "@oa/platform/testing";
+import { deadPort, postGraphQL, testSettings } from "@oa/platform/testing";
 import { getIntrospectionQuery, parse } from "graphql";
 import Redis from "ioredis";
 import { createGateway, type Gateway } from "./server";
@@ -127,11 +125,7 @@ async function startTestSubgraph(name: string, settings: Settings, typeDefs: Ret
 
 /** A URL where nothing listens: a port the system gave out and that was closed again. */
 async function deadUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/graphql`;
+  return `http://127.0.0.1:${await deadPort()}/graphql`;
 }
 
 function compose(urls: { identity: string; deviceTrust: string }): string {

@@ -1,5 +1,3 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
 import { Client } from "pg";
 import { QueryFailedError } from "typeorm";
@@ -7,17 +5,9 @@ import { isDependencyUnavailable } from "./dependency-errors";
 import { maskErrors } from "./errors";
 import { createLogger } from "./logger";
 import { closeRedis, createRedis } from "./redis";
-import { TEST_POSTGRES_URL } from "./testing";
+import { deadPort, TEST_POSTGRES_URL } from "./testing";
 
 /** A port nothing listens on: one the system gave out and that was closed again. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => {

@@ -1,17 +1,7 @@
 import { once } from "node:events";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { createLogger } from "./logger";
 import { closeRedis, createRedis } from "./redis";
-import { TEST_REDIS_URL } from "./testing";
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { deadPort, TEST_REDIS_URL } from "./testing";
 
 describe("createRedis", () => {
   it("fails commands within about 3 s while Redis is down, also after a while, and logs one JSON line", async () => {

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 // Helpers for tests that run against the real PostgreSQL and Redis (never mocks).
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
@@ -63,4 +64,13 @@ export async function postGraphQL<T = unknown>(
 ): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   return { status: response.status, body: (await response.json()) as never };
+}
+
+/** A loopback port where nothing listens (it was free a moment ago), for tests of an outage. */
+export async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -62,7 +62,8 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
-        url: supergraph.subgraphs.find((subgraph) => subgraph.name === name)?.url ?? url ?? "",
+        // loadSupergraph already wrote the deployment's URLs into the SDL.
+        url: url ?? "",
         gatewaySecret: settings.gatewaySecret,
         fetcher,
         logger,

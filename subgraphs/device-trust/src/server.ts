@@ -24,7 +24,7 @@ export async function createDeviceTrustService(settings: Settings, options: Devi
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "device-trust" });
   const redis = options.redis ?? createRedis(settings, "device-trust");
   const dataSource = createDeviceTrustDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
-  const services = createDeviceTrustServices(settings, logger, dataSource);
+  const services = createDeviceTrustServices(dataSource);
   return createSubgraphService({
     name: "device-trust",
     databaseSchema: DEVICE_TRUST_SCHEMA,

@@ -8,10 +8,6 @@ import { VehicleAccountRepository } from "./modules/vehicle-account/vehicle-acco
 
 /** Everything vehicle-account's resolvers use, built once at start and shared by all requests. */
 export interface VehicleAccountServices {
-  settings: Settings;
-  logger: Logger;
-  dataSource: DataSource;
-  redis: RedisClient;
   /** The authorized creditors of the settings, lower-cased once. */
   eligibility: EligibilityPolicy;
   vehicleAccounts: VehicleAccountRepository;
@@ -31,10 +27,6 @@ export function createVehicleAccountServices(
   const snapshots = new SnapshotRepository(dataSource);
   const attempts = new AddVehicleAttempts(redis, settings.redisKeyPrefix, attemptLimit);
   return {
-    settings,
-    logger,
-    dataSource,
-    redis,
     eligibility,
     vehicleAccounts,
     snapshots,

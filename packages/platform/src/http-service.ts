@@ -26,8 +26,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   port: number;
   host?: string;
   apollo: ApolloServer<TContext>;
-  /** Builds the operation's context; throw HttpError to refuse the request. */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Builds the operation's context from the request and its whole body (as received); throw HttpError to refuse the request. */
+  context: (request: IncomingMessage, body: string) => Promise<TContext>;
   readiness: ReadinessChecks;
   logger: Logger;
   /** Answer CORS preflights and let any origin call /graphql (for a bearer-token API with no cookies). */
@@ -115,21 +115,20 @@ async function handle<TContext extends BaseContext>(
     return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));
   }
 
-  let context: TContext;
-  try {
-    context = await options.context(request);
-  } catch (error) {
-    if (error instanceof HttpError) {
-      request.resume();
-      return sendJson(response, error.status, errorBody(error.message, error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST")));
-    }
-    throw error;
-  }
-
   const body = await readBody(request);
   if (body === null) {
     response.setHeader("connection", "close");
     return sendJson(response, 413, errorBody(`The request body is over ${MAX_BODY_BYTES / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
+  }
+
+  let context: TContext;
+  try {
+    context = await options.context(request, body);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      return sendJson(response, error.status, errorBody(error.message, error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST")));
+    }
+    throw error;
   }
 
   const headers = new HeaderMap();

@@ -19,6 +19,19 @@ export interface Settings {
   securityCodeTtlSeconds: number;
   stepUpMaxAttempts: number;
   sessionTtlSeconds: number;
+  /** Failed logins, step-ups, enrollments, recoveries and Add a Vehicle tries one client address may have per window. */
+  clientMaxFailures: number;
+  /** The window of `clientMaxFailures`, from its first failure; also how long the refusal lasts. */
+  clientWindowSeconds: number;
+  /** Security codes sent to one person within `securityCodeTtlSeconds`, across all their challenges. */
+  securityCodeMaxSends: number;
+  /** The address every service listens on. */
+  host: string;
+  /** PEM certificate chain and key: with both, the gateway serves HTTPS. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /** Proxies whose X-Forwarded-For is believed for the client address. */
+  trustedProxies: string[];
   authorizedCreditors: string[];
   supportPhone: string;
   messageOutboxFile?: string;
@@ -67,6 +80,14 @@ function key(env: Env, name: string, devDefault: string, production: boolean): B
   return bytes;
 }
 
+/** A `;`-separated list, blanks dropped. */
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(";")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
 function optional(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw && raw.trim() !== "" ? raw.trim() : undefined;
@@ -88,10 +109,12 @@ export function loadSettings(env: Env = process.env): Settings {
     throw new SettingsError("GATEWAY_SECRET is the public dev-only value; production needs a secret of its own");
   }
 
-  const creditors = (env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS)
-    .split(";")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
+  const creditors = list(env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS);
+  const tlsCertFile = optional(env, "TLS_CERT_FILE");
+  const tlsKeyFile = optional(env, "TLS_KEY_FILE");
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new SettingsError("TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither");
+  }
 
   const logLevel = (env.LOG_LEVEL ?? "info") as Settings["logLevel"];
   if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
@@ -116,6 +139,13 @@ export function loadSettings(env: Env = process.env): Settings {
     securityCodeTtlSeconds: integer(env, "SECURITY_CODE_TTL_SECONDS", 600, 1, 86400),
     stepUpMaxAttempts: integer(env, "STEP_UP_MAX_ATTEMPTS", 5, 1, 1000),
     sessionTtlSeconds: integer(env, "SESSION_TTL_SECONDS", 900, 1, 30 * 86400),
+    clientMaxFailures: integer(env, "CLIENT_MAX_FAILURES", 100, 1, 1_000_000),
+    clientWindowSeconds: integer(env, "CLIENT_WINDOW_SECONDS", 600, 1, 30 * 86400),
+    securityCodeMaxSends: integer(env, "SECURITY_CODE_MAX_SENDS", 5, 1, 1000),
+    host: optional(env, "HOST") ?? "127.0.0.1",
+    tlsCertFile,
+    tlsKeyFile,
+    trustedProxies: list(env.TRUSTED_PROXIES),
     authorizedCreditors: creditors,
     supportPhone: env.SUPPORT_PHONE ?? "1-833-226-1520",
     messageOutboxFile: optional(env, "MESSAGE_OUTBOX_FILE"),

@@ -14,7 +14,7 @@ export interface FakeDevice {
 }
 
 /**
- * A stand-in for device-trust's two internal fields (registerDevice, useTrustedDevice), as
+ * A stand-in for device-trust's internal fields (registerDevice, trustedDevice, useTrustedDevice), as
  * docs/architecture.md describes them, refusing calls without the gateway credential.
  */
 export interface FakeDeviceTrust {
@@ -65,6 +65,11 @@ export async function startFakeDeviceTrust(gatewaySecret: string): Promise<FakeD
         const device = seed(variables.userId, variables.name, variables.platform);
         const { id, name, platform, registeredAt, lastUsedAt } = device;
         return reply(200, { data: { registerDevice: { deviceToken: device.token, device: { id, name, platform, registeredAt, lastUsedAt } } } });
+      }
+      if (query.includes("trustedDevice(") && !query.includes("useTrustedDevice(")) {
+        calls.push({ field: "trustedDevice", caller: credential.caller, variables });
+        const device = devices.find((candidate) => candidate.token === variables.deviceToken && candidate.userId === variables.userId);
+        return reply(200, { data: { trustedDevice: device?.id ?? null } });
       }
       if (query.includes("useTrustedDevice(")) {
         calls.push({ field: "useTrustedDevice", caller: credential.caller, variables });

@@ -1,5 +1,5 @@
 import { requireInternalCaller } from "@oa/platform";
-import { Args, Ctx, Directive, ID, Mutation, Resolver } from "type-graphql";
+import { Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { DeviceTrustContext } from "../../context";
 import { RegisterDeviceArgs, UseTrustedDeviceArgs } from "./device-internal.args";
 import { DeviceRegistration } from "./device-registration.type";
@@ -16,6 +16,16 @@ export class DeviceInternalResolver {
   registerDevice(@Args() { userId, name, platform }: RegisterDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<DeviceRegistration> {
     requireInternalCaller(context.credential, "identity");
     return context.services.devices.register(userId, name, platform);
+  }
+
+  @Directive("@inaccessible")
+  @Query(() => ID, {
+    nullable: true,
+    description: "The device id when deviceToken is a live registration of userId, else null. Changes nothing (asked before the password is checked).",
+  })
+  trustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<string | null> {
+    requireInternalCaller(context.credential, "identity");
+    return context.services.devices.findTrusted(userId, deviceToken);
   }
 
   @Directive("@inaccessible")

@@ -23,6 +23,15 @@ export class DeviceService {
     return { deviceToken, device: toDevice(device) };
   }
 
+  /** The device id when `deviceToken` is a live registration of `userId`, else null; changes nothing. */
+  async findTrusted(userId: string, deviceToken: string): Promise<string | null> {
+    if (!isUuid(userId) || !isWellFormedDeviceToken(deviceToken)) return null;
+    const row = await this.dataSource
+      .getRepository(DeviceEntity)
+      .findOne({ select: { id: true }, where: { tokenHash: hashDeviceToken(deviceToken), userId } });
+    return row?.id ?? null;
+  }
+
   /**
    * The device id when `deviceToken` is a live registration of `userId`, stamping its last use in
    * the same statement; null otherwise. A token never works for another user.

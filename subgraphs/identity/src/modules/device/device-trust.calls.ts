@@ -6,6 +6,10 @@ const USE_TRUSTED_DEVICE = `mutation UseTrustedDevice($userId: ID!, $deviceToken
   useTrustedDevice(userId: $userId, deviceToken: $deviceToken)
 }`;
 
+const TRUSTED_DEVICE = `query TrustedDevice($userId: ID!, $deviceToken: String!) {
+  trustedDevice(userId: $userId, deviceToken: $deviceToken)
+}`;
+
 const REGISTER_DEVICE = `mutation RegisterDevice($userId: ID!, $name: String!, $platform: DevicePlatform!) {
   registerDevice(userId: $userId, name: $name, platform: $platform) {
     deviceToken
@@ -24,6 +28,13 @@ export async function useTrustedDevice(deviceTrust: InternalClient, userId: stri
   if (deviceToken === "" || deviceToken.length > MAX_DEVICE_TOKEN_LENGTH) return null;
   const data = await deviceTrust.request<{ useTrustedDevice: string | null }>(USE_TRUSTED_DEVICE, { userId, deviceToken });
   return data.useTrustedDevice;
+}
+
+/** The id of the device when `deviceToken` is a live registration of this user, else null; stamps nothing. */
+export async function findTrustedDevice(deviceTrust: InternalClient, userId: string, deviceToken: string): Promise<string | null> {
+  if (deviceToken === "" || deviceToken.length > MAX_DEVICE_TOKEN_LENGTH) return null;
+  const data = await deviceTrust.request<{ trustedDevice: string | null }>(TRUSTED_DEVICE, { userId, deviceToken });
+  return data.trustedDevice;
 }
 
 /** Registers a device of the user; its token is in this answer only. */

@@ -21,3 +21,6 @@ export * from "./tax-id-format";
 export * from "./uuid";
 export * from "./device-name";
 export * from "./redis-script";
+export * from "./attempts/attempt-guard";
+export * from "./attempts/attempt-places";
+export * from "./attempts/client-attempts";

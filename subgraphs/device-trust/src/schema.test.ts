@@ -25,10 +25,11 @@ describe("device-trust subgraph SDL", () => {
   it("marks the internal fields and their type @inaccessible, and nothing public", () => {
     expect(sdl).toMatch(/registerDevice\(\s*userId: ID!\s+"""[^"]*"""\s+name: String!\s+platform: DevicePlatform!\s*\): DeviceRegistration! @inaccessible/);
     expect(sdl).toMatch(/useTrustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): ID @inaccessible/);
+    expect(sdl).toMatch(/trustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): ID @inaccessible/);
     expect(sdl).toMatch(/type DeviceRegistration\s+@inaccessible\s*\{/);
     expect(sdl).toContain("removeDevice(id: ID!): RemoveDeviceResult!\n");
-    // Three uses (the @link import names it once more, in quotes).
-    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(3);
+    // Four uses (the @link import names it once more, in quotes).
+    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(4);
   });
 
   it("prints the contract's scalar, enum and union", () => {

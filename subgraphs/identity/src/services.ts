@@ -1,4 +1,6 @@
 import {
+  type AttemptGuard,
+  createClientAttempts,
   InternalClient,
   type Logger,
   Notifier,
@@ -7,10 +9,11 @@ import {
   type Settings,
 } from "@oa/platform";
 import type { DataSource } from "typeorm";
-import { EnrollmentAttempts } from "./flows/enrollment/enrollment-attempts";
 import { verifyAgainstDummy } from "./modules/credentials/secret-hashing";
 import { LoginLockout } from "./modules/lockout/login-lockout";
+import { ProofAttempts } from "./modules/proof/proof-attempts";
 import { SecurityQuestionCatalog } from "./modules/security-question/security-question.service";
+import { SecurityCodeSends } from "./modules/step-up/security-code-sends";
 import { StepUpChallengeStore } from "./modules/step-up/step-up-challenge.store";
 
 /** Everything identity's resolvers use, built once at start and shared by all requests. */
@@ -26,10 +29,14 @@ export interface IdentityServices {
   deviceTrust: InternalClient;
   /** vehicle-account's internal fields. */
   vehicleAccount: InternalClient;
-  /** Failed enrollment verifications per tax id. */
-  enrollmentAttempts: EnrollmentAttempts;
-  /** The lock on online access after too many failed sign-in tries. */
+  /** Failed tries per client address, shared with every subgraph that guards a flow. */
+  clientAttempts: AttemptGuard;
+  /** Failed identity verifications (enrollment) per tax id, account number and VIN. */
+  proofAttempts: ProofAttempts;
+  /** The lock on online access after too many failed sign-in or step-up tries. */
   lockout: LoginLockout;
+  /** Security codes sent per person, across all their challenges. */
+  codeSends: SecurityCodeSends;
   /** Pending step-up challenges and their security codes. */
   stepUpChallenges: StepUpChallengeStore;
   /** Called before every password check (real or against the dummy), for tests that count them. */
@@ -60,12 +67,17 @@ export function createIdentityServices(
     catalog: new SecurityQuestionCatalog(dataSource),
     deviceTrust: new InternalClient("identity", settings.deviceTrustUrl, settings.gatewaySecret, logger),
     vehicleAccount: new InternalClient("identity", settings.vehicleAccountUrl, settings.gatewaySecret, logger),
-    enrollmentAttempts: new EnrollmentAttempts(redis, settings.redisKeyPrefix),
+    clientAttempts: createClientAttempts(redis, settings),
+    proofAttempts: new ProofAttempts(redis, settings.redisKeyPrefix, settings.lookupHmacKey),
     lockout: new LoginLockout(redis, settings.redisKeyPrefix, settings.lookupHmacKey, {
       maxFailures: settings.lockoutMaxFailures,
       lockSeconds: settings.lockoutSeconds,
     }),
-    stepUpChallenges: new StepUpChallengeStore(redis, settings.redisKeyPrefix, settings.stepUpMaxAttempts),
+    codeSends: new SecurityCodeSends(redis, settings.redisKeyPrefix, {
+      maxSends: settings.securityCodeMaxSends,
+      windowSeconds: settings.securityCodeTtlSeconds,
+    }),
+    stepUpChallenges: new StepUpChallengeStore(redis, settings.redisKeyPrefix),
     onPasswordCheck: hooks.onPasswordCheck ?? (() => undefined),
   };
 }

@@ -1,4 +1,4 @@
-import type { Logger, RedisClient, Settings } from "@oa/platform";
+import { createClientAttempts, type Logger, type RedisClient, type Settings } from "@oa/platform";
 import type { DataSource } from "typeorm";
 import { EligibilityPolicy } from "./modules/eligibility/eligibility";
 import { type AttemptLimit, AddVehicleAttempts, DEFAULT_ATTEMPT_LIMIT } from "./modules/snapshot/add-vehicle/add-vehicle-attempts";
@@ -25,11 +25,11 @@ export function createVehicleAccountServices(
   const eligibility = new EligibilityPolicy(settings.authorizedCreditors);
   const vehicleAccounts = new VehicleAccountRepository(dataSource);
   const snapshots = new SnapshotRepository(dataSource);
-  const attempts = new AddVehicleAttempts(redis, settings.redisKeyPrefix, attemptLimit);
+  const attempts = new AddVehicleAttempts(redis, settings.redisKeyPrefix, settings.lookupHmacKey, attemptLimit);
   return {
     eligibility,
     vehicleAccounts,
     snapshots,
-    addVehicle: new AddVehicleService(snapshots, eligibility, attempts, logger.child({ flow: "addVehicle" })),
+    addVehicle: new AddVehicleService(snapshots, eligibility, attempts, createClientAttempts(redis, settings), logger.child({ flow: "addVehicle" })),
   };
 }

@@ -1,5 +1,6 @@
+import { type AttemptPlace, clientPlace, reservePlaces } from "@oa/platform";
 import type { IdentityContext } from "../../context";
-import { checkPassword } from "../../modules/credentials/password-policy";
+import { checkPassword, checkPasswordAsTyped } from "../../modules/credentials/password-policy";
 import { isValidUsername, usernameKey } from "../../modules/credentials/username-policy";
 import { taxIdLookup } from "../../modules/customer/tax-id";
 import type { EnrollInput } from "../../modules/enrollment/enroll.input";
@@ -10,24 +11,33 @@ import { checkEnrollInput, type ValidEnrollment } from "./enrollment-input";
 import { type EnrollmentOutcome, enrolled, rejected, tooManyAttempts } from "./enrollment.outcomes";
 
 /**
- * Enrollment, step by step: the input's form, the tax id's attempt limit, verification of the
- * account holder, eligibility, an existing login, the username, the password, then the login
- * is written. The first step that fails decides the answer.
+ * Enrollment, step by step; the first step that fails decides the answer:
+ *   the input's form                                   → INVALID_INPUT
+ *   the username's and password's rules as typed       → INVALID_USERNAME, WEAK_PASSWORD
+ *   a place on the client's, the tax id's and the account's (or VIN's) budgets → TOO_MANY_ATTEMPTS
+ *   verification of the account holder                 → NOT_VERIFIED (one failure on each budget)
+ *   eligibility, an existing login, the username taken → INELIGIBLE_ACCOUNT, ALREADY_ENROLLED, USERNAME_TAKEN
+ *   the password's rules about the person on file      → WEAK_PASSWORD
+ *   then the login is written.
+ * Everything that can be judged from the input alone is judged before the verification, so no
+ * answer tells a right tax id from a wrong one without a verification counted against it.
  */
 export async function runEnrollment(context: IdentityContext, input: EnrollInput): Promise<EnrollmentOutcome> {
   const { services } = context;
   const checked = checkEnrollInput(input, await services.catalog.ids());
   if (!checked.valid) return rejected(EnrollmentRejection.INVALID_INPUT, checked.message);
   const enrollment = checked.enrollment;
+  if (!isValidUsername(enrollment.username)) return rejected(EnrollmentRejection.INVALID_USERNAME);
+  const typedWeakness = checkPasswordAsTyped(enrollment.password, enrollment);
+  if (typedWeakness) return rejected(EnrollmentRejection.WEAK_PASSWORD, typedWeakness.message);
 
   const lookup = taxIdLookup(services.settings.lookupHmacKey, enrollment.taxIdDigits);
-  const verification = await verifyWithinLimit(context, enrollment, lookup);
+  const verification = await verifyWithinLimits(context, enrollment, lookup);
   if (!verification.verified) return verification.outcome;
   const { customer, vehicleAccount } = verification.holder;
 
   if (vehicleAccount && !vehicleAccount.eligible) return rejected(EnrollmentRejection.INELIGIBLE_ACCOUNT);
   if (await context.loaders.loginIdByCustomer.load(customer.id)) return rejected(EnrollmentRejection.ALREADY_ENROLLED);
-  if (!isValidUsername(enrollment.username)) return rejected(EnrollmentRejection.INVALID_USERNAME);
   if (await context.loaders.loginIdByUsernameKey.load(usernameKey(enrollment.username))) {
     return rejected(EnrollmentRejection.USERNAME_TAKEN);
   }
@@ -50,25 +60,33 @@ export async function runEnrollment(context: IdentityContext, input: EnrollInput
 
 type Verification = { verified: true; holder: VerifiedHolder } | { verified: false; outcome: EnrollmentOutcome };
 
-/** Verifies the holder inside one of the tax id's attempt slots; a failure keeps the slot. */
-async function verifyWithinLimit(context: IdentityContext, enrollment: ValidEnrollment, lookup: string): Promise<Verification> {
-  const attempts = context.services.enrollmentAttempts;
-  const reservation = await attempts.reserve(lookup);
-  if (reservation.locked) return { verified: false, outcome: tooManyAttempts(reservation.retryAfterSeconds) };
-  if (reservation.busy) return { verified: false, outcome: tooManyAttempts(1) };
-
-  let holder: VerifiedHolder | null;
+/**
+ * Verifies the holder inside a place on every budget it counts against: the client address, the
+ * tax id, and the account number or VIN. A failure counts on each; anything else gives them back.
+ */
+async function verifyWithinLimits(context: IdentityContext, enrollment: ValidEnrollment, lookup: string): Promise<Verification> {
+  const { services } = context;
+  const places: AttemptPlace[] = [
+    ...clientPlace(services.clientAttempts, context.credential.clientIp),
+    ...services.proofAttempts.placesFor({ taxIdLookup: lookup, accountNumber: enrollment.accountNumber, vin: enrollment.vin }),
+  ];
+  const reservation = await reservePlaces(places);
+  if ("refused" in reservation) {
+    const { state } = reservation.refused;
+    services.logger.warn("enrollment refused: too many tries", { budget: reservation.refused.name });
+    return { verified: false, outcome: tooManyAttempts(state.locked ? state.retryAfterSeconds : 1) };
+  }
+  const { held } = reservation;
   try {
-    holder = await verifyAccountHolder(context, enrollment, lookup);
-  } catch (error) {
+    const holder = await verifyAccountHolder(context, enrollment, lookup);
+    if (!holder) {
+      await held.failed();
+      return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
+    }
+    await held.released();
+    return { verified: true, holder };
+  } finally {
     // A service that did not answer is not a failed verification.
-    await attempts.release(lookup);
-    throw error;
+    await held.released();
   }
-  if (!holder) {
-    await attempts.failed(lookup);
-    return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
-  }
-  await attempts.release(lookup);
-  return { verified: true, holder };
 }

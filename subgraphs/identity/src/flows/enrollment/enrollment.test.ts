@@ -188,7 +188,7 @@ describe("enroll", () => {
 
     it("keys the counter by the tax id's HMAC, never the tax id", async () => {
       const keys = await service.redis.keys(`${settings.redisKeyPrefix}*`);
-      expect(keys.some((key) => key.includes("{enroll:"))).toBe(true);
+      expect(keys.some((key) => key.includes("{proof:taxid:"))).toBe(true);
       for (const key of keys) expect(key).not.toMatch(/900200003|900-20-0003/);
     });
 

@@ -1,7 +1,8 @@
+import { type AttemptPlace, clientPlace, reservePlaces } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { usernameKey } from "../../modules/credentials/username-policy";
 import { verifyAgainstDummy, verifySecret } from "../../modules/credentials/secret-hashing";
-import { useTrustedDevice } from "../../modules/device/device-trust.calls";
+import { findTrustedDevice, useTrustedDevice } from "../../modules/device/device-trust.calls";
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { openSession } from "../../modules/session/open-session";
 import { openStepUpChallenge } from "../../modules/step-up/challenge-opening";
@@ -14,15 +15,23 @@ import { LoginResult, LoginSucceeded, StepUpRequired } from "./login.result";
 export const MAX_USERNAME_LENGTH = 256;
 export const MAX_PASSWORD_LENGTH = 1024;
 
+// Asked about for an unknown username that came with a deviceToken, so that both cost the same call.
+const NOBODY = "00000000-0000-4000-8000-000000000000";
+
 /**
  * Username and password sign-in:
  *   too long                 → INVALID_CREDENTIALS (nothing counted, nothing hashed)
+ *   client address past CLIENT_MAX_FAILURES → TOO_MANY_ATTEMPTS (nothing checked)
  *   locked                   → ACCOUNT_LOCKED (no password check)
- *   unknown / wrong password → INVALID_CREDENTIALS, one failure counted (the one that sets the lock
- *                              too: it was checked and wrong; the lock applies from the next try)
- *   right, trusted device    → LoginSucceeded, failures reset
+ *   unknown / wrong password → INVALID_CREDENTIALS, one failure counted for the person and the
+ *                              client (the one that sets the lock too: it was checked and wrong;
+ *                              the lock applies from the next try)
+ *   right, registered device → LoginSucceeded, the person's (or device's) failures reset
  *   right, any other device  → StepUpRequired, the try given back
  *   still waiting its turn   → TOO_MANY_ATTEMPTS (a flood of parallel tries for one username)
+ * Whose budget a try counts against: the person's, or, when it comes with the deviceToken of one
+ * of their registered devices, that device's own. So failures from anywhere else never lock a
+ * person out of their registered device, and that device's failures lock only it.
  * The check is reserved before the password is checked: failures counted plus checks under way
  * never pass the maximum, so parallel wrong tries get no more checks than the lock allows, and
  * parallel right ones wait their turn.
@@ -31,51 +40,66 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
   const { services, loaders } = context;
   const { lockout, settings } = services;
   if (input.username.length > MAX_USERNAME_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) return invalidCredentials();
+  const login = await loaders.loginCredential.load(usernameKey(input.username));
+  const deviceId = input.deviceToken ? await registeredDeviceOf(context, login, input.deviceToken) : null;
+  const person = lockout.subjectOf(input.username);
+  const subject = deviceId ? lockout.deviceSubjectOf(person, deviceId) : person;
 
-  const key = usernameKey(input.username);
-  const subject = lockout.subjectOf(input.username);
-  const reserved = await lockout.reserve(subject);
-  if (reserved.locked) return accountLocked(settings, reserved.retryAfterSeconds);
-  if (reserved.busy) return tooManyAttempts();
-
-  let settled = false;
+  const places: AttemptPlace[] = [...clientPlace(services.clientAttempts, context.credential.clientIp), { name: "person", guard: lockout, subject }];
+  const reservation = await reservePlaces(places);
+  if ("refused" in reservation) {
+    const { name, state } = reservation.refused;
+    if (name === "person" && state.locked) return accountLocked(settings, state.retryAfterSeconds);
+    return tooManyAttempts(state.locked ? state.retryAfterSeconds : 1);
+  }
+  const { held } = reservation;
   try {
-    const login = await loaders.loginCredential.load(key);
     services.onPasswordCheck();
     // An unknown username costs one verification too, so it answers in the same time.
     const passwordRight = login ? await verifySecret(login.passwordHash, input.password) : await verifyAgainstDummy(input.password);
     if (!login || !passwordRight) {
-      settled = true;
-      const state = await lockout.failed(subject);
-      if (state.locked && state.justLocked) sendLockNotice(context, login?.customerId ?? null);
+      const states = await held.failed();
+      const lock = states.find((place) => place.name === "person")?.state;
+      if (lock?.locked && lock.justLocked) sendLockNotice(context, login?.customerId ?? null);
       return invalidCredentials();
     }
-
-    const deviceId = input.deviceToken ? await trustedDeviceOf(context, login, input.deviceToken) : null;
-    settled = true;
-    if (deviceId) {
-      await lockout.succeeded(subject);
+    if (deviceId && (await stampDevice(context, login, input.deviceToken!))) {
+      await held.succeeded();
+      // A success is the person's too: their count from elsewhere starts again (a lock stays as it is).
+      await lockout.reset(person);
       services.logger.info("signed in", { userId: login.userId, deviceId });
       const session = await openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId });
       return Object.assign(new LoginSucceeded(), { session });
     }
     // The password was right: not a failure, but not a success either until step-up.
-    await lockout.release(subject);
-    return Object.assign(new StepUpRequired(), { challenge: await openStepUpChallenge(context, login, subject) });
+    await held.released();
+    return Object.assign(new StepUpRequired(), { challenge: await openStepUpChallenge(context, login, person) });
   } finally {
-    if (!settled) await lockout.release(subject).catch(() => undefined);
+    await held.released();
   }
 }
 
 /**
- * The registered device the token stands for, or null. When device-trust cannot answer, the
- * device is treated as unregistered: the person is asked to step up rather than turned away.
+ * The registered device the token stands for, asked before the password is checked (it decides
+ * whose budget the try counts against), or null. When device-trust cannot answer, the device is
+ * treated as unregistered: the person is asked to step up rather than turned away.
  */
-async function trustedDeviceOf(context: IdentityContext, login: LoginCredential, deviceToken: string): Promise<string | null> {
+async function registeredDeviceOf(context: IdentityContext, login: LoginCredential | null, deviceToken: string): Promise<string | null> {
   try {
-    return await useTrustedDevice(context.services.deviceTrust, login.userId, deviceToken);
+    const deviceId = await findTrustedDevice(context.services.deviceTrust, login?.userId ?? NOBODY, deviceToken);
+    return login ? deviceId : null;
+  } catch {
+    context.services.logger.warn("device trust unavailable at sign-in; asking for step-up", { userId: login?.userId });
+    return null;
+  }
+}
+
+/** Stamps the device's last use once the password was right; false when it is no longer registered (or device-trust is down). */
+async function stampDevice(context: IdentityContext, login: LoginCredential, deviceToken: string): Promise<boolean> {
+  try {
+    return (await useTrustedDevice(context.services.deviceTrust, login.userId, deviceToken)) !== null;
   } catch {
     context.services.logger.warn("device trust unavailable at sign-in; asking for step-up", { userId: login.userId });
-    return null;
+    return false;
   }
 }

@@ -25,13 +25,14 @@ export function accountLocked(settings: Settings, retryAfterSeconds: number): Lo
 }
 
 /**
- * Every try this username has left was already being checked, for longer than a try waits its
- * turn: a flood of parallel logins, refused for a moment without counting or checking anything.
+ * Too many tries at once for one username (every try left was being checked for longer than a
+ * try waits its turn), or too many failed tries from this client address: refused for now,
+ * without counting or checking anything.
  */
-export function tooManyAttempts(): LoginRejected {
+export function tooManyAttempts(retryAfterSeconds: number): LoginRejected {
   return Object.assign(new LoginRejected(), {
     code: LoginRejection.TOO_MANY_ATTEMPTS,
-    message: "Too many sign-in attempts at once. Please try again in a moment.",
-    retryAfterSeconds: 1,
+    message: "Too many sign-in attempts. Please wait a moment and try again.",
+    retryAfterSeconds,
   });
 }

@@ -7,7 +7,7 @@ export enum LoginRejection {
   INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
   /** Returned while the username's lock holds, whatever the password. */
   ACCOUNT_LOCKED = "ACCOUNT_LOCKED",
-  /** A flood of parallel logins for one username outlasted the wait for a check (no limit per address). */
+  /** Too many failed tries from this client address, or a flood of parallel logins for one username. */
   TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS",
 }
 

@@ -166,8 +166,28 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       expect(right.retryAfterSeconds).toBeGreaterThan(590);
       expect(right.retryAfterSeconds).toBeLessThanOrEqual(600);
       expect(harness.passwordChecks()).toBe(checksBefore); // no password is checked while locked
+      // A registered device with its token and the right password is not locked out by failures from elsewhere.
       const device = harness.deviceTrust.seed(dana.userId);
-      expect((await login(dana.username, dana.password, device.token)).code).toBe("ACCOUNT_LOCKED");
+      expect((await login(dana.username, dana.password, device.token)).__typename).toBe("LoginSucceeded");
+      expect((await login(dana.username, dana.password)).code).toBe("ACCOUNT_LOCKED");
+    });
+
+    it("a registered device counts its own failures: they lock only it, and the lock from elsewhere does not reach it", async () => {
+      const dana = await harness.createLogin();
+      const phone = harness.deviceTrust.seed(dana.userId);
+      const laptop = harness.deviceTrust.seed(dana.userId, "Laptop");
+      for (let i = 0; i < MAX_FAILURES; i++) expect((await login(dana.username, "wrong", phone.token)).code).toBe("INVALID_CREDENTIALS");
+      expect((await login(dana.username, dana.password, phone.token)).code).toBe("ACCOUNT_LOCKED");
+      // Not the person: another registered device and an unregistered one go on as before.
+      expect((await login(dana.username, dana.password, laptop.token)).__typename).toBe("LoginSucceeded");
+      expect((await login(dana.username, dana.password)).__typename).toBe("StepUpRequired");
+      // Someone else's device token is no device of Dana's: it counts against Dana's own budget.
+      const other = await harness.createLogin();
+      const othersPhone = harness.deviceTrust.seed(other.userId);
+      for (let i = 0; i < MAX_FAILURES; i++) await login(dana.username, "wrong", othersPhone.token);
+      expect((await login(dana.username, dana.password)).code).toBe("ACCOUNT_LOCKED");
+      expect((await login(dana.username, dana.password, laptop.token)).__typename).toBe("LoginSucceeded");
+      expect((await login(other.username, other.password, othersPhone.token)).__typename).toBe("LoginSucceeded");
     });
 
     it("send the person on file one 'access locked' message per channel when the lock is set, and nobody for an unknown name", async () => {

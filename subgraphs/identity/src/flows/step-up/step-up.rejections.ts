@@ -10,6 +10,10 @@ function triesLeft(count: number): string {
   return `You have ${count} ${count === 1 ? "try" : "tries"} left.`;
 }
 
+function roundedUpToMinutes(seconds: number): number {
+  return seconds > 60 ? Math.ceil(seconds / 60) * 60 : seconds;
+}
+
 // One function per rejection, each with the words the person sees.
 export const stepUpRejections = {
   invalidCode: (attemptsRemaining: number) =>
@@ -27,5 +31,10 @@ export const stepUpRejections = {
     ),
   resendTooSoon: (retryAfterSeconds: number) =>
     rejected(StepUpRejection.RESEND_TOO_SOON, `A code was just sent. You can ask for another in ${describeDuration(retryAfterSeconds)}.`),
+  tooManyCodes: (retryAfterSeconds: number) =>
+    rejected(
+      StepUpRejection.RESEND_TOO_SOON,
+      `Several codes were sent to you just now. You can ask for another in ${describeDuration(roundedUpToMinutes(retryAfterSeconds))}.`,
+    ),
   methodUnavailable: (message = "That verification method is not available.") => rejected(StepUpRejection.METHOD_UNAVAILABLE, message),
 };

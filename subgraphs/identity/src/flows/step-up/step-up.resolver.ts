@@ -11,8 +11,8 @@ import { verifyStepUp } from "./verify-step-up.flow";
 export class StepUpResolver {
   @Query(() => StepUpChallenge, { nullable: true, description: "The questions for a pending step-up challenge. null for an unknown or expired id." })
   async stepUpChallenge(@Arg("id", () => ID) id: string, @Ctx() context: IdentityContext): Promise<StepUpChallenge | null> {
-    const challenge = await context.services.stepUpChallenges.find(id);
-    if (!challenge || challenge.status !== "pending") return null;
+    const challenge = await context.services.stepUpChallenges.findPending(id);
+    if (!challenge) return null;
     return toStepUpChallenge(challenge, await context.services.catalog.byId());
   }
 

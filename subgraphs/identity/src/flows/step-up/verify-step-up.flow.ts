@@ -1,4 +1,4 @@
-import { badUserInput, DEVICE_NAME_RULE, normaliseDeviceName } from "@oa/platform";
+import { badUserInput, clientPlace, DEVICE_NAME_RULE, type HeldPlaces, normaliseDeviceName, reservePlaces } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { registerDevice } from "../../modules/device/device-trust.calls";
 import { Device } from "../../modules/device/device.type";
@@ -6,16 +6,15 @@ import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/contact-delivery";
 import { newDeviceText } from "../../modules/notice/message-texts";
 import { openSession } from "../../modules/session/open-session";
-import { normaliseSubmittedCode, sameCodeHash, securityCodeHash } from "../../modules/step-up/security-code";
-import type { StoredChallenge, TryOutcome } from "../../modules/step-up/step-up-challenge.store";
-import { isCodeMethod } from "../../modules/step-up/step-up-method";
-import { answersMatch } from "./step-up-answers";
+import type { StoredChallenge } from "../../modules/step-up/challenge-state";
+import { RESEND_AFTER_SECONDS } from "../../modules/step-up/step-up-challenge.store";
+import { codeStrategy } from "./strategies/code.strategy";
+import { questionsStrategy } from "./strategies/questions.strategy";
+import type { StepUpStrategy } from "./strategies/step-up-strategy";
+import { decide, type StepUpEvent, type StepUpLimits, type StepUpOutcome } from "./step-up.machine";
 import type { RememberDeviceInput, VerifyStepUpInput } from "./step-up.inputs";
-import { RegisteredDevice, StepUpSucceeded, type VerifyStepUpResult } from "./step-up.results";
+import { RegisteredDevice, type StepUpRejected, StepUpSucceeded, type VerifyStepUpResult } from "./step-up.results";
 import { stepUpRejections } from "./step-up.rejections";
-
-/** A code or a set of answers, once tried: `failed` when it counts toward the lock. */
-type Attempt = TryOutcome & { failed: boolean };
 
 /**
  * Completes a step-up challenge with its code or the answers to its two questions:
@@ -23,86 +22,115 @@ type Attempt = TryOutcome & { failed: boolean };
  *   not exactly one of code and answers            → METHOD_UNAVAILABLE (nothing used up)
  *   unknown / expired / completed challenge        → CHALLENGE_EXPIRED (the used code again: CODE_EXPIRED)
  *   void challenge                                 → TOO_MANY_ATTEMPTS
+ *   the client address past CLIENT_MAX_FAILURES    → TOO_MANY_ATTEMPTS
  *   online access locked                           → ACCOUNT_LOCKED
- *   wrong code or answers                          → INVALID_CODE / INVALID_ANSWERS, one try of the
- *                                                    challenge and one failure toward the lock used up
- *                                                    (the challenge's last try: TOO_MANY_ATTEMPTS;
- *                                                    a try that sets the lock still answers what it
- *                                                    was: the lock applies from the next try on)
  *   every try left already being checked           → TOO_MANY_ATTEMPTS (parallel requests only)
- *   right                                          → StepUpSucceeded, once; failures reset
+ *   wrong code or answers                          → INVALID_CODE / INVALID_ANSWERS, one try of the
+ *                                                    challenge and one failure of the person's and the
+ *                                                    client's budgets used up (the challenge's last try:
+ *                                                    TOO_MANY_ATTEMPTS; the try that sets the lock still
+ *                                                    answers what it was, the lock applies from the next)
+ *   right                                          → StepUpSucceeded, once; the person's failures reset
+ * Before any proof is checked, a place is reserved on the client's budget, on the person's one
+ * lockout budget (shared with passwords and with every other challenge of theirs) and on the
+ * challenge's tries: no mix of parallel requests, challenges and methods gets more checks than
+ * LOCKOUT_MAX_FAILURES.
  */
 export async function verifyStepUp(context: IdentityContext, input: VerifyStepUpInput): Promise<typeof VerifyStepUpResult> {
   const { services } = context;
-  const { settings, lockout, stepUpChallenges } = services;
-  const deviceName = input.rememberDevice ? validDeviceName(input.rememberDevice) : null;
-
+  const rememberDevice = input.rememberDevice ? { ...input.rememberDevice, name: validDeviceName(input.rememberDevice) } : null;
   const code = input.code ?? null;
   const answers = input.answers ?? null;
   if ((code === null) === (answers === null)) {
     return stepUpRejections.methodUnavailable("Give exactly one of the security code and the answers to both questions.");
   }
+  const strategy = code !== null ? codeStrategy(services.settings.lookupHmacKey, input.challengeId, code) : questionsStrategy(context, answers ?? []);
+  const takeTry: StepUpEvent = { type: "takeTry", proof: strategy.kind, codeHash: strategy.codeHash };
 
-  const challenge = await stepUpChallenges.find(input.challengeId);
-  if (!challenge) return stepUpRejections.challengeExpired();
-  const codeHash = code === null ? null : securityCodeHash(settings.lookupHmacKey, challenge.id, normaliseSubmittedCode(code));
-  if (challenge.status === "void") return stepUpRejections.tooManyAttempts();
-  if (challenge.status === "completed") {
-    return codeHash !== null && sameCodeHash(codeHash, challenge.codeHash) ? stepUpRejections.codeExpired() : stepUpRejections.challengeExpired();
-  }
-  if (codeHash !== null && !challenge.methods.some((offer) => isCodeMethod(offer.method))) {
-    return stepUpRejections.methodUnavailable("No security code can be sent for this sign-in; answer the questions instead.");
-  }
+  // Looked at first, so that a challenge that cannot take a try uses up nothing.
+  const challenge = await services.stepUpChallenges.find(input.challengeId);
+  const preview = decide(challenge, takeTry, Date.now(), stepUpLimits(context)).outcome;
+  if (preview.outcome !== "tryTaken" || !challenge) return rejectionOf(preview, strategy, context);
 
-  if ((await lockout.check(challenge.subject)).locked) return stepUpRejections.accountLocked(settings);
+  const reservation = await reservePlaces([
+    ...clientPlace(services.clientAttempts, context.credential.clientIp),
+    { name: "person", guard: services.lockout, subject: challenge.subject },
+  ]);
+  if ("refused" in reservation) {
+    const { name, state } = reservation.refused;
+    return name === "person" && state.locked ? stepUpRejections.accountLocked(services.settings) : stepUpRejections.tooManyAttempts();
+  }
+  const { held } = reservation;
+  try {
+    const taken = await change(context, challenge.id, takeTry);
+    if (taken.outcome !== "tryTaken") return rejectionOf(taken, strategy, context);
+    const settled = await settleTry(context, challenge, strategy);
+    if (settled.outcome === "completed") {
+      await held.succeeded();
+      return await signInAfterStepUp(context, challenge, rememberDevice);
+    }
+    if (settled.outcome === "invalid" || settled.outcome === "voided") await countFailure(context, challenge, held);
+    return rejectionOf(settled, strategy, context);
+  } finally {
+    await held.released();
+  }
+}
 
-  // No lockout slot is reserved here (unlike a password): each try is checked and counted by an
-  // atomic script bounded by the challenge's own tries, so parallel right codes never lock.
-  const attempt = codeHash !== null ? await tryCode(context, challenge, codeHash) : await tryAnswers(context, challenge, answers ?? []);
-  if (attempt.outcome === "completed") {
-    await lockout.reset(challenge.subject);
-    return signInAfterStepUp(context, challenge, input.rememberDevice && deviceName ? { ...input.rememberDevice, name: deviceName } : null);
-  }
-  if (!attempt.failed) {
-    if (attempt.outcome === "code_expired") return stepUpRejections.codeExpired();
-    if (attempt.outcome === "void" || attempt.outcome === "busy") return stepUpRejections.tooManyAttempts();
-    return stepUpRejections.challengeExpired();
-  }
+export function stepUpLimits(context: IdentityContext): StepUpLimits {
+  return { maxAttempts: context.services.settings.stepUpMaxAttempts, resendAfterMs: RESEND_AFTER_SECONDS * 1000 };
+}
 
-  const lock = await lockout.countFailure(challenge.subject);
-  const lockedNow = lock.locked && lock.justLocked;
-  if (lockedNow) sendLockNotice(context, challenge.customerId);
-  services.logger.info("step-up try failed", { userId: challenge.userId, locked: lock.locked });
-  // The try that voids the challenge says so, even when it also locks online access.
-  if (attempt.outcome === "voided" || attempt.outcome === "void") return stepUpRejections.tooManyAttempts();
-  if (attempt.outcome === "invalid") {
-    return codeHash !== null ? stepUpRejections.invalidCode(attempt.triesLeft) : stepUpRejections.invalidAnswers(attempt.triesLeft);
+/** Decides `event` on the stored challenge and writes the decision atomically. */
+export function change(context: IdentityContext, challengeId: string, event: StepUpEvent): Promise<StepUpOutcome> {
+  return context.services.stepUpChallenges.change(challengeId, (stored) => decide(stored, event, Date.now(), stepUpLimits(context)));
+}
+
+/** Checks the taken try's proof and settles it; a check that fails to run gives the try back. */
+async function settleTry(context: IdentityContext, challenge: StoredChallenge, strategy: StepUpStrategy): Promise<StepUpOutcome> {
+  let proof;
+  try {
+    proof = await strategy.check(challenge);
+  } catch (error) {
+    await change(context, challenge.id, { type: "abandon" }).catch(() => undefined);
+    throw error;
   }
-  return stepUpRejections.challengeExpired();
+  return change(context, challenge.id, { type: "settle", proof });
+}
+
+async function countFailure(context: IdentityContext, challenge: StoredChallenge, held: HeldPlaces): Promise<void> {
+  const states = await held.failed();
+  const person = states.find((place) => place.name === "person")?.state;
+  if (person?.locked && person.justLocked) sendLockNotice(context, challenge.customerId);
+  context.services.logger.info("step-up try failed", { userId: challenge.userId, locked: person?.locked ?? false });
+}
+
+/** The answer to every outcome but a completion. */
+function rejectionOf(outcome: StepUpOutcome, strategy: StepUpStrategy, context: IdentityContext): StepUpRejected {
+  switch (outcome.outcome) {
+    case "invalid":
+      return strategy.wrong(outcome.triesLeft);
+    case "codeExpired":
+      return stepUpRejections.codeExpired();
+    case "methodUnavailable":
+      return strategy.kind === "code"
+        ? stepUpRejections.methodUnavailable("No security code can be sent for this sign-in; answer the questions instead.")
+        : stepUpRejections.methodUnavailable("This verification offers no security questions; use a security code instead.");
+    case "voided":
+    case "void":
+    case "busy":
+      return stepUpRejections.tooManyAttempts();
+    case "resendTooSoon":
+      return stepUpRejections.resendTooSoon(outcome.retryAfterSeconds);
+    default:
+      context.services.logger.debug("step-up try ended", { outcome: outcome.outcome });
+      return stepUpRejections.challengeExpired();
+  }
 }
 
 function validDeviceName(rememberDevice: RememberDeviceInput): string {
   const name = normaliseDeviceName(rememberDevice.name);
   if (!name) throw badUserInput(`rememberDevice.name must be ${DEVICE_NAME_RULE}.`);
   return name;
-}
-
-async function tryCode(context: IdentityContext, challenge: StoredChallenge, codeHash: string): Promise<Attempt> {
-  const outcome = await context.services.stepUpChallenges.tryCode(challenge.id, codeHash);
-  return { ...outcome, failed: outcome.outcome === "invalid" || outcome.outcome === "voided" };
-}
-
-// The try is taken before the (slow) hash checks, so parallel requests never get more checks.
-async function tryAnswers(
-  context: IdentityContext,
-  challenge: StoredChallenge,
-  answers: NonNullable<VerifyStepUpInput["answers"]>,
-): Promise<Attempt> {
-  const store = context.services.stepUpChallenges;
-  const reserved = await store.reserveAnswerTry(challenge.id);
-  if (reserved.outcome !== "reserved") return { ...reserved, failed: false };
-  if (await answersMatch(context, challenge, answers)) return { ...(await store.completeWithAnswers(challenge.id)), failed: false };
-  return { ...(await store.failAnswers(challenge.id)), failed: true };
 }
 
 /** Registers the device when asked, then opens the session: the end of a successful step-up. */
@@ -122,7 +150,7 @@ async function signInAfterStepUp(
       });
     } catch (error) {
       // Nothing was signed in: the person may finish the same challenge again.
-      await services.stepUpChallenges.reopen(challenge.id);
+      await change(context, challenge.id, { type: "reopen" });
       throw error;
     }
   }

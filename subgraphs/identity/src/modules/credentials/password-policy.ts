@@ -34,24 +34,48 @@ const MESSAGES: Record<PasswordRule, string> = {
 // Name parts shorter than this are left out: "Li" would rule out "reliable".
 const MIN_NAME_PART = 3;
 
+/** What the person typed, before anything on file is known of them. */
+export type PasswordTyped = Pick<PasswordOwner, "username" | "taxIdDigits">;
+
 /** The first rule the password breaks, in the order above; null when it is acceptable. */
 export function checkPassword(password: string, owner: PasswordOwner): PasswordProblem | null {
-  const rule = brokenRule(password, owner);
+  return problem(checkTyped(password, owner) ?? checkPersonal(password, owner) ?? checkTaxId(password, owner));
+}
+
+/**
+ * The rules that need nothing on file (length, common, username, tax id), checked before a person
+ * is verified, so the answer to a weak password never tells whether the tax id was right.
+ */
+export function checkPasswordAsTyped(password: string, typed: PasswordTyped): PasswordProblem | null {
+  return problem(checkTyped(password, typed) ?? checkTaxId(password, typed));
+}
+
+function problem(rule: PasswordRule | null): PasswordProblem | null {
   return rule ? { rule, message: MESSAGES[rule] } : null;
 }
 
-function brokenRule(password: string, owner: PasswordOwner): PasswordRule | null {
+function checkTyped(password: string, typed: PasswordTyped): PasswordRule | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) return "LENGTH";
   if (isCommonPassword(password)) return "COMMON";
-  const folded = foldForComparison(password);
-  if (folded.includes(foldForComparison(owner.username))) return "USERNAME";
-  if (nameParts(owner).some((part) => folded.includes(part))) return "NAME";
-  // Digits only, so "03/09/1984", "1984-03-09" and "x0309x84" are all read as their digits.
-  const digits = password.replace(/\D/g, "");
-  if (birthDateForms(owner.dateOfBirth).some((form) => digits.includes(form))) return "BIRTH_DATE";
-  if (digits.includes(owner.taxIdDigits) || digits.includes(owner.taxIdDigits.slice(-4))) return "TAX_ID";
+  if (foldForComparison(password).includes(foldForComparison(typed.username))) return "USERNAME";
   return null;
+}
+
+function checkPersonal(password: string, owner: PasswordOwner): PasswordRule | null {
+  if (nameParts(owner).some((part) => foldForComparison(password).includes(part))) return "NAME";
+  if (birthDateForms(owner.dateOfBirth).some((form) => digitsOf(password).includes(form))) return "BIRTH_DATE";
+  return null;
+}
+
+function checkTaxId(password: string, typed: PasswordTyped): PasswordRule | null {
+  const digits = digitsOf(password);
+  return digits.includes(typed.taxIdDigits) || digits.includes(typed.taxIdDigits.slice(-4)) ? "TAX_ID" : null;
+}
+
+// Digits only, so "03/09/1984", "1984-03-09" and "x0309x84" are all read as their digits.
+function digitsOf(password: string): string {
+  return password.replace(/\D/g, "");
 }
 
 // Latin letters that carry their mark in the letter itself, so decomposition leaves them as they are.

@@ -34,4 +34,16 @@ describe("LoginLockout", () => {
     const other = new LoginLockout(redis, prefix, randomBytes(32), { maxFailures: 1, lockSeconds: 60 });
     expect(one.subjectOf("dana")).not.toBe(other.subjectOf("dana"));
   });
+
+  it("gives each registered device of a person a budget of its own, which the person's lock does not touch", async () => {
+    const lockout = new LoginLockout(redis, prefix, randomBytes(32), { maxFailures: 1, lockSeconds: 60 });
+    const person = lockout.subjectOf("dana.device");
+    const phone = lockout.deviceSubjectOf(person, "0F8FAD5B-D9CB-469F-A165-70867728950E");
+    expect(phone).toBe(lockout.deviceSubjectOf(person, "0f8fad5b-d9cb-469f-a165-70867728950e"));
+    expect(phone).not.toBe(person);
+    expect(phone).not.toBe(lockout.deviceSubjectOf(lockout.subjectOf("someone.else"), "0f8fad5b-d9cb-469f-a165-70867728950e"));
+    await lockout.reserve(person);
+    expect(await lockout.failed(person)).toMatchObject({ locked: true });
+    expect(await lockout.check(phone)).toEqual({ locked: false });
+  });
 });

@@ -1,17 +1,18 @@
 import { createHmac } from "node:crypto";
-import type { RedisClient } from "@oa/platform";
-import { AttemptGuard, type AttemptLimits } from "../attempts/attempt-guard";
+import { AttemptGuard, type AttemptLimits, KeySpace, type RedisClient } from "@oa/platform";
 import { usernameKey } from "../credentials/username-policy";
 
-/** Whose tries are counted: a keyed hash of the lower-cased username, known or not. */
+/** Whose tries are counted: a keyed hash of the lower-cased username, known or not (or of one registered device of it). */
 export type LockoutSubject = string & { readonly __brand: "LockoutSubject" };
 
 /**
- * The lock on online access after too many failed tries (wrong passwords, wrong step-up codes or
- * answers). A password try reserves its check first (so a burst of wrong ones gets at most
- * LOCKOUT_MAX_FAILURES checks, and a burst of right ones waits its turn), then ends as a failure,
- * a release (right password, step-up still to come) or a success. A step-up failure is counted
- * after its own atomic, per-challenge bounded check.
+ * The lock on online access after too many failed tries: wrong passwords and wrong step-up codes
+ * or answers, all against one budget per person. A try reserves its check first (so a burst of
+ * wrong ones gets at most LOCKOUT_MAX_FAILURES checks, and a burst of right ones waits its turn),
+ * then ends as a failure, a release (right password, step-up still to come) or a success.
+ *
+ * A registered device that presents its deviceToken has a budget of its own: failures from
+ * anywhere else never lock its owner out of it, and its own failures lock only it.
  */
 export class LoginLockout extends AttemptGuard<LockoutSubject> {
   constructor(
@@ -21,7 +22,7 @@ export class LoginLockout extends AttemptGuard<LockoutSubject> {
     /** LOCKOUT_MAX_FAILURES and LOCKOUT_SECONDS. */
     limits: AttemptLimits,
   ) {
-    super(redis, keyPrefix, "login", limits);
+    super(redis, new KeySpace(keyPrefix, "identity"), "login", limits);
   }
 
   /**
@@ -29,6 +30,15 @@ export class LoginLockout extends AttemptGuard<LockoutSubject> {
    * counted exactly like known ones, and Redis never holds what was typed.
    */
   subjectOf(username: string): LockoutSubject {
-    return createHmac("sha256", this.subjectKey).update(`login:${usernameKey(username)}`, "utf8").digest("hex").slice(0, 40) as LockoutSubject;
+    return this.hash(`login:${usernameKey(username)}`);
+  }
+
+  /** The budget of one registered device of the person whose subject this is. */
+  deviceSubjectOf(subject: LockoutSubject, deviceId: string): LockoutSubject {
+    return this.hash(`device:${subject}:${deviceId.toLowerCase()}`);
+  }
+
+  private hash(text: string): LockoutSubject {
+    return createHmac("sha256", this.subjectKey).update(text, "utf8").digest("hex").slice(0, 40) as LockoutSubject;
   }
 }

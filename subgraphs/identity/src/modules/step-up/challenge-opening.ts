@@ -3,7 +3,7 @@ import type { IdentityContext } from "../../context";
 import { maskEmail, maskPhone } from "../../masking/contact-masking";
 import type { LockoutSubject } from "../lockout/login-lockout";
 import { toStepUpChallenge } from "./challenge-view";
-import type { MethodOffer } from "./step-up-challenge.store";
+import type { MethodOffer } from "./challenge-state";
 import type { StepUpChallenge } from "./step-up-challenge.type";
 import { StepUpMethod } from "./step-up-method";
 

@@ -1,56 +1,40 @@
-import { KeySpace, type RedisClient } from "@oa/platform";
+import { KeySpace, type RedisClient, RedisScript } from "@oa/platform";
 import type { LockoutSubject } from "../lockout/login-lockout";
+import type { ChallengeState, ChallengeStatus, MethodOffer, NewChallenge, StoredChallenge } from "./challenge-state";
 import { isChallengeId, newChallengeId } from "./security-code";
-import { completeAnswers, failAnswers, reopen, reserveAnswerTry, storeCode, verifyCode } from "./step-up.scripts";
-import type { StepUpMethod } from "./step-up-method";
 
 /** How long a challenge waits for its verification. */
 export const CHALLENGE_SECONDS = 15 * 60;
 /** The shortest time between two codes for one challenge. */
 export const RESEND_AFTER_SECONDS = 30;
+// A completed challenge stays this long past its expiry, so a used code still reads as used.
+const KEEP_AFTER_EXPIRY_MS = 1_000;
+// A change that keeps losing to parallel changes gives up after this many rounds.
+const MAX_ROUNDS = 50;
 
-export type ChallengeStatus = "pending" | "completed" | "void";
+/** A decision about one challenge: the outcome, and the state to store (null: nothing changes). */
+export type ChallengeStep<Outcome> = (challenge: StoredChallenge | null) => { outcome: Outcome; next: ChallengeState | null };
 
-/** One way to verify, with the masked contact for the code methods. */
-export interface MethodOffer {
-  method: StepUpMethod;
-  destination: string | null;
-}
-
-/** A step-up challenge as Redis holds it. The code itself is never stored, only its hash. */
-export interface StoredChallenge {
-  id: string;
-  userId: string;
-  customerId: string;
-  /** Whose lockout count the challenge's wrong tries add to. */
-  subject: LockoutSubject;
-  questionIds: string[];
-  methods: MethodOffer[];
-  status: ChallengeStatus;
-  attempts: number;
-  expiresAt: Date;
-  /** Empty until a code is sent. */
-  codeHash: string;
-  codeExpiresAt: Date | null;
-}
-
-export type NewChallenge = Pick<StoredChallenge, "userId" | "customerId" | "subject" | "questionIds" | "methods">;
-
-export type StoreCodeOutcome = { outcome: "sent" } | { outcome: "too_soon"; retryAfterSeconds: number } | { outcome: "void" | "expired" };
+// Writes a new state only if the challenge is still at the version it was decided on.
+// KEYS[1] the challenge; ARGV version, status, attempts, checking, expiresAt, codeHash, codeExpiresAt, codeSentAt.
+const applyIfUnchanged = new RedisScript<number>(
+  "step-up.applyIfUnchanged",
+  `
+if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'attempts', ARGV[3], 'checking', ARGV[4], 'expiresAt', ARGV[5],
+  'codeHash', ARGV[6], 'codeExpiresAt', ARGV[7], 'codeSentAt', ARGV[8])
+redis.call('HINCRBY', KEYS[1], 'version', 1)
+redis.call('PEXPIREAT', KEYS[1], tonumber(ARGV[5]) + ${KEEP_AFTER_EXPIRY_MS})
+return 1
+`,
+);
 
 /**
- * What a tried code or set of answers came to; `triesLeft` for invalid and reserved. `voided`:
- * this try was the challenge's last; `void`: the challenge was void before it; `busy`: the
- * tries left are all being checked by other requests right now.
- */
-export type TryOutcome =
-  | { outcome: "completed" | "voided" | "void" | "busy" | "code_expired" | "expired" }
-  | { outcome: "invalid" | "reserved"; triesLeft: number };
-
-/**
- * Step-up challenges in Redis, one hash per challenge with a TTL. Every change of state (a new
- * code, a try, completion) is one Lua script, so a challenge completes at most once and never
- * takes more tries than allowed, however many requests arrive together.
+ * Step-up challenges in Redis, one hash per challenge that expires with it. Every change is
+ * decided by the step-up state machine on the challenge as read, and written by one atomic
+ * compare-and-set on its version: when another request changed it meanwhile, the change is
+ * decided again on the new state. So a challenge completes at most once and never takes more
+ * tries than allowed, however many requests arrive together.
  */
 export class StepUpChallengeStore {
   private readonly keys: KeySpace;
@@ -58,45 +42,45 @@ export class StepUpChallengeStore {
   constructor(
     private readonly redis: RedisClient,
     keyPrefix: string,
-    /** STEP_UP_MAX_ATTEMPTS. */
-    private readonly maxAttempts: number,
   ) {
     this.keys = new KeySpace(keyPrefix, "identity");
   }
 
   async open(challenge: NewChallenge, now = Date.now()): Promise<StoredChallenge> {
-    const id = newChallengeId();
-    const expiresAt = now + CHALLENGE_SECONDS * 1000;
-    const key = this.keyOf(id);
+    const stored: StoredChallenge = {
+      ...challenge,
+      id: newChallengeId(),
+      status: "pending",
+      attempts: 0,
+      checking: 0,
+      expiresAt: now + CHALLENGE_SECONDS * 1000,
+      codeHash: "",
+      codeExpiresAt: 0,
+      codeSentAt: 0,
+      version: 0,
+    };
+    const key = this.keyOf(stored.id);
     await this.redis
       .multi()
       .hset(key, {
-        userId: challenge.userId,
-        customerId: challenge.customerId,
-        subject: challenge.subject,
-        questionIds: challenge.questionIds.join(","),
-        methods: JSON.stringify(challenge.methods),
-        status: "pending",
-        attempts: "0",
-        checking: "0",
-        expiresAt: String(expiresAt),
-        codeHash: "",
-        codeExpiresAt: "0",
-        codeSentAt: "0",
+        userId: stored.userId,
+        customerId: stored.customerId,
+        subject: stored.subject,
+        questionIds: stored.questionIds.join(","),
+        methods: JSON.stringify(stored.methods),
+        ...this.fieldsOf(stored),
+        version: "0",
       })
-      .expire(key, CHALLENGE_SECONDS)
+      .pexpireat(key, stored.expiresAt + KEEP_AFTER_EXPIRY_MS)
       .exec();
-    return { ...challenge, id, status: "pending", attempts: 0, expiresAt: new Date(expiresAt), codeHash: "", codeExpiresAt: null };
+    return stored;
   }
 
-  /** The challenge in any state while Redis still holds it; null for an unknown or expired id. */
-  async find(id: string, now = Date.now()): Promise<StoredChallenge | null> {
+  /** The challenge as stored, in any state, expired or not while Redis keeps it; null for an unknown id. */
+  async find(id: string): Promise<StoredChallenge | null> {
     if (!isChallengeId(id)) return null;
     const fields = await this.redis.hgetall(this.keyOf(id));
     if (!fields.status || !fields.userId) return null;
-    const expiresAt = Number(fields.expiresAt);
-    if (!(expiresAt > now)) return null;
-    const codeExpiresAt = Number(fields.codeExpiresAt);
     return {
       id,
       userId: fields.userId,
@@ -106,47 +90,48 @@ export class StepUpChallengeStore {
       methods: JSON.parse(fields.methods) as MethodOffer[],
       status: fields.status as ChallengeStatus,
       attempts: Number(fields.attempts),
-      expiresAt: new Date(expiresAt),
+      checking: Number(fields.checking),
+      expiresAt: Number(fields.expiresAt),
       codeHash: fields.codeHash ?? "",
-      codeExpiresAt: codeExpiresAt > 0 ? new Date(codeExpiresAt) : null,
+      codeExpiresAt: Number(fields.codeExpiresAt),
+      codeSentAt: Number(fields.codeSentAt),
+      version: Number(fields.version),
     };
   }
 
-  /** Keeps a new code's hash in place of the previous one, at most once per resend interval. */
-  async storeCode(id: string, codeHash: string, codeExpiresAt: Date, now = Date.now()): Promise<StoreCodeOutcome> {
-    const [outcome, waitMs] = await storeCode.run(this.redis, [this.keyOf(id)], [now, RESEND_AFTER_SECONDS * 1000, codeHash, codeExpiresAt.getTime()]);
-    if (outcome === "too_soon") return { outcome, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    return { outcome: outcome as "sent" | "void" | "expired" };
+  /** A pending challenge that has not expired; null otherwise. */
+  async findPending(id: string, now = Date.now()): Promise<StoredChallenge | null> {
+    const challenge = await this.find(id);
+    return challenge && challenge.status === "pending" && challenge.expiresAt > now ? challenge : null;
   }
 
-  /** Tries a code (as its hash): completes the challenge when it is the live code. */
-  async tryCode(id: string, codeHash: string, now = Date.now()): Promise<TryOutcome> {
-    return this.tryOutcome(await verifyCode.run(this.redis, [this.keyOf(id)], [now, codeHash, this.maxAttempts]));
+  /**
+   * Decides a change on the challenge as stored and writes it atomically, deciding again on the
+   * newer state whenever a parallel change came first. Returns the outcome of the decision that
+   * was written (or that changed nothing).
+   */
+  async change<Outcome>(id: string, step: ChallengeStep<Outcome>): Promise<Outcome> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const challenge = await this.find(id);
+      const { outcome, next } = step(challenge);
+      if (!challenge || !next) return outcome;
+      const written = await applyIfUnchanged.run(this.redis, [this.keyOf(id)], [String(challenge.version), ...Object.values(this.fieldsOf(next))]);
+      if (written === 1) return outcome;
+    }
+    throw new Error("a step-up challenge kept changing under parallel requests");
   }
 
-  /** Takes a try for answers that are about to be checked. */
-  async reserveAnswerTry(id: string): Promise<TryOutcome> {
-    return this.tryOutcome(await reserveAnswerTry.run(this.redis, [this.keyOf(id)], [this.maxAttempts]));
-  }
-
-  /** The reserved answers were right. */
-  async completeWithAnswers(id: string): Promise<TryOutcome> {
-    return { outcome: (await completeAnswers.run(this.redis, [this.keyOf(id)])) as "completed" | "void" | "expired" };
-  }
-
-  /** The reserved answers were wrong. */
-  async failAnswers(id: string): Promise<TryOutcome> {
-    return this.tryOutcome(await failAnswers.run(this.redis, [this.keyOf(id)], [this.maxAttempts]));
-  }
-
-  /** Undoes a completion whose sign-in could not be finished, so the person may try again. */
-  async reopen(id: string): Promise<void> {
-    await reopen.run(this.redis, [this.keyOf(id)]);
-  }
-
-  private tryOutcome([outcome, triesLeft]: [string, number]): TryOutcome {
-    if (outcome === "invalid" || outcome === "reserved") return { outcome, triesLeft: Math.max(0, triesLeft) };
-    return { outcome: outcome as "completed" | "voided" | "void" | "busy" | "code_expired" | "expired" };
+  // The changing part of a challenge, in the order applyIfUnchanged takes it.
+  private fieldsOf(state: ChallengeState): Record<string, string> {
+    return {
+      status: state.status,
+      attempts: String(state.attempts),
+      checking: String(state.checking),
+      expiresAt: String(state.expiresAt),
+      codeHash: state.codeHash,
+      codeExpiresAt: String(state.codeExpiresAt),
+      codeSentAt: String(state.codeSentAt),
+    };
   }
 
   private keyOf(id: string): string {

@@ -1,6 +1,8 @@
-import { KeySpace, type RedisClient, RedisScript } from "@oa/platform";
+import { createHmac } from "node:crypto";
+import { AttemptGuard, type AttemptPlace, KeySpace, type RedisClient } from "@oa/platform";
+import type { AccountIdentifier } from "../../vehicle-account/account-identifier";
 
-/** How many NOT_VERIFIED answers a user gets, and for how long they count and then block. */
+/** How many NOT_VERIFIED answers a user, or an account number or VIN, gets, and for how long they count and then block. */
 export interface AttemptLimit {
   maxFailures: number;
   windowSeconds: number;
@@ -9,61 +11,38 @@ export interface AttemptLimit {
 /** 5 unverified look-ups within 15 minutes block addVehicle for 15 minutes. */
 export const DEFAULT_ATTEMPT_LIMIT: AttemptLimit = { maxFailures: 5, windowSeconds: 15 * 60 };
 
-/** Whether the user may go on, or for how long they are blocked. */
-export type AttemptState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
-
-// The counter holds the failures of the window. Returns {count, pttl}; a full counter's window
-// is (re)started by the failure that filled it.
-const countFailureScript = new RedisScript<[number, number]>(
-  "addVehicle.countFailure",
-  `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 or count == tonumber(ARGV[1]) then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-return {count, redis.call('PTTL', KEYS[1])}
-`,
-);
-const stateScript = new RedisScript<[number, number]>(
-  "addVehicle.state",
-  `
-local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-return {count, redis.call('PTTL', KEYS[1])}
-`,
-);
+export type AddVehicleBudget = "user" | "account";
 
 /**
- * Counts addVehicle look-ups that did not verify, per user, atomically in Redis. Unlike a login,
- * a look-up is counted after it ran: finding an account only ever finds the user's own, so a
- * success tells nothing, and parallel adds of a real account are never refused. Failures past
- * the limit, in parallel or not, answer TOO_MANY_ATTEMPTS instead of NOT_VERIFIED.
+ * addVehicle look-ups that did not verify, per signed-in user and per account number or VIN
+ * (with the client address's budget, shared with every guarded flow, beside them). A look-up
+ * reserves its place first, like every guarded check, so a parallel burst gets exactly the
+ * failures left; a verified one gives its place back. Redis holds only keyed hashes of account
+ * numbers and VINs.
  */
 export class AddVehicleAttempts {
-  private readonly keys: KeySpace;
+  private readonly guard: AttemptGuard;
 
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     prefix: string,
-    private readonly limit: AttemptLimit = DEFAULT_ATTEMPT_LIMIT,
+    /** LOOKUP_HMAC_KEY. */
+    private readonly subjectKey: Buffer,
+    limit: AttemptLimit = DEFAULT_ATTEMPT_LIMIT,
   ) {
-    this.keys = new KeySpace(prefix, "vehicle-account");
+    this.guard = new AttemptGuard(redis, new KeySpace(prefix, "vehicle-account"), "add-vehicle", {
+      maxFailures: limit.maxFailures,
+      lockSeconds: limit.windowSeconds,
+    });
   }
 
-  /** Blocked once the window holds the limit of failures. */
-  async check(userId: string): Promise<AttemptState> {
-    return this.state(await stateScript.run(this.redis, [this.key(userId)]), this.limit.maxFailures);
-  }
-
-  /** Counts a look-up that did not verify; blocked when it went past the limit. */
-  async countFailure(userId: string): Promise<AttemptState> {
-    const result = await countFailureScript.run(this.redis, [this.key(userId)], [this.limit.maxFailures, this.limit.windowSeconds]);
-    return this.state(result, this.limit.maxFailures + 1);
-  }
-
-  private state([count, pttl]: [number, number], blockedFrom: number): AttemptState {
-    if (count < blockedFrom) return { blocked: false };
-    return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((pttl > 0 ? pttl : this.limit.windowSeconds * 1000) / 1000)) };
-  }
-
-  private key(userId: string): string {
-    return this.keys.key("add-vehicle-failures", userId);
+  placesFor(userId: string, identifier: AccountIdentifier): AttemptPlace<AddVehicleBudget>[] {
+    // Case and spaces do not make another account number's budget (a VIN is upper case already).
+    const value = identifier.value.toUpperCase().replace(/\s+/g, "");
+    const hash = createHmac("sha256", this.subjectKey).update(`${identifier.kind}:${value}`, "utf8").digest("hex").slice(0, 40);
+    return [
+      { name: "user", guard: this.guard, subject: `user:${userId.toLowerCase()}` },
+      { name: "account", guard: this.guard, subject: `${identifier.kind}:${hash}` },
+    ];
   }
 }

@@ -9,6 +9,6 @@ export class AddVehicleResolver {
   @Mutation(() => AddVehicleResult, { description: "Adds a vehicle account the signed-in user holds to their Snapshot. Needs a session." })
   addVehicle(@Arg("input", () => AddVehicleInput) input: AddVehicleInput, @Ctx() context: VehicleAccountContext): Promise<AddVehicleResult> {
     if (!context.session) throw unauthenticated();
-    return context.services.addVehicle.add(context.session, input, context.loaders.heldAccount);
+    return context.services.addVehicle.add({ session: context.session, clientIp: context.credential.clientIp }, input, context.loaders.heldAccount);
   }
 }

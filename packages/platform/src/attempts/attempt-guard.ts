@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { KeySpace, type RedisClient } from "@oa/platform";
+import type { KeySpace, RedisClient } from "../redis";
 import { checkFailed, countFailure, endCheck, reserveCheck } from "./attempt-guard.scripts";
 
 export interface AttemptLimits {
@@ -9,6 +9,11 @@ export interface AttemptLimits {
   lockSeconds: number;
   /** How long a try waits for a place while others are being checked, before TOO_MANY_ATTEMPTS. */
   waitMs?: number;
+  /**
+   * Whether a success forgets the failures [true]. False where one subject stands for many people
+   * (a client address): one person's success must not wipe out another's failures.
+   */
+  forgetsOnSuccess?: boolean;
 }
 
 export type GuardState =
@@ -31,17 +36,14 @@ const CHECK_HOLD_SECONDS = 30;
  * the failures).
  */
 export class AttemptGuard<Subject extends string = string> {
-  private readonly keys: KeySpace;
-
   constructor(
     private readonly redis: RedisClient,
-    keyPrefix: string,
-    /** The name of what is counted, in its keys: e.g. "login", "enroll". */
-    private readonly kind: string,
+    /** The owner's key space (its Redis prefix). */
+    private readonly keys: KeySpace,
+    /** The name of what is counted, in its keys: e.g. "login", "proof", "client". */
+    readonly kind: string,
     private readonly limits: AttemptLimits,
-  ) {
-    this.keys = new KeySpace(keyPrefix, "identity");
-  }
+  ) {}
 
   /** Takes a place to check a try, waiting while others are checked; answers locked or busy instead. */
   async reserve(subject: Subject): Promise<GuardState> {
@@ -64,9 +66,9 @@ export class AttemptGuard<Subject extends string = string> {
     await endCheck.run(this.redis, this.keysOf(subject), [...this.args(), 0]);
   }
 
-  /** The reserved try succeeded: the failures are forgotten. */
+  /** The reserved try succeeded: the failures are forgotten (unless this guard keeps them, see `forgetsOnSuccess`). */
   async succeeded(subject: Subject): Promise<void> {
-    await endCheck.run(this.redis, this.keysOf(subject), [...this.args(), 1]);
+    await endCheck.run(this.redis, this.keysOf(subject), [...this.args(), this.limits.forgetsOnSuccess === false ? 0 : 1]);
   }
 
   /** Counts a failure that was not reserved (its check is bounded elsewhere). */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { closeRedis, createRedis, type RedisClient } from "@oa/platform";
-import { TEST_REDIS_URL } from "@oa/platform/testing";
+import { closeRedis, createRedis, KeySpace, type RedisClient } from "../redis";
+import { TEST_REDIS_URL } from "../testing";
 import { AttemptGuard, type GuardState } from "./attempt-guard";
 
 // The same scripts run on the real server and on the in-process store `npm start` uses.
@@ -23,7 +23,7 @@ describe.each([
     await closeRedis(redis);
   });
 
-  const guard = (maxFailures = 3, lockSeconds = 60, waitMs = 2_000) => new AttemptGuard(redis, prefix, "test", { maxFailures, lockSeconds, waitMs });
+  const guard = (maxFailures = 3, lockSeconds = 60, waitMs = 2_000) => new AttemptGuard(redis, new KeySpace(prefix, "identity"), "test", { maxFailures, lockSeconds, waitMs });
 
   /** One checked try that turns out wrong. */
   async function fail(on: AttemptGuard, who: string): Promise<GuardState> {
@@ -133,7 +133,7 @@ describe.each([
     await fail(on, first);
     expect(await on.check(first)).toMatchObject({ locked: true });
     expect(await on.check(second)).toEqual({ locked: false });
-    expect(await new AttemptGuard(redis, prefix, "other", { maxFailures: 1, lockSeconds: 60 }).check(first)).toEqual({ locked: false });
+    expect(await new AttemptGuard(redis, new KeySpace(prefix, "identity"), "other", { maxFailures: 1, lockSeconds: 60 }).check(first)).toEqual({ locked: false });
     expect(await redis.exists(`${prefix}identity:{test:${first}}:lock`)).toBe(1);
   });
 });

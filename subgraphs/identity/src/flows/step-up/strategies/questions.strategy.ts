@@ -1,11 +1,23 @@
-import type { IdentityContext } from "../../context";
-import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
-import { verifyAgainstDummy, verifySecret } from "../../modules/credentials/secret-hashing";
-import type { SecurityAnswerInput } from "../../modules/security-question/security-answer.input";
-import type { StoredChallenge } from "../../modules/step-up/step-up-challenge.store";
+import type { IdentityContext } from "../../../context";
+import { normaliseAnswer } from "../../../modules/credentials/answer-normalisation";
+import { verifyAgainstDummy, verifySecret } from "../../../modules/credentials/secret-hashing";
+import type { SecurityAnswerInput } from "../../../modules/security-question/security-answer.input";
+import type { StoredChallenge } from "../../../modules/step-up/challenge-state";
+import { stepUpRejections } from "../step-up.rejections";
+import type { StepUpStrategy } from "./step-up-strategy";
 
 // No answer this long was ever stored (enrollment limits answers); it is not worth a hash.
 const MAX_ANSWER_LENGTH = 1024;
+
+/** The answers to the challenge's two questions, checked against the stored hashes. */
+export function questionsStrategy(context: IdentityContext, answers: SecurityAnswerInput[]): StepUpStrategy {
+  return {
+    kind: "answers",
+    codeHash: null,
+    check: async (challenge) => ({ kind: "answers", right: await answersMatch(context, challenge, answers) }),
+    wrong: stepUpRejections.invalidAnswers,
+  };
+}
 
 /**
  * True when the answers are to exactly the challenge's two questions and both match the stored

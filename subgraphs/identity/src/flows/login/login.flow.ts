@@ -64,11 +64,13 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
       return invalidCredentials();
     }
     if (deviceId && (await stampDevice(context, login, input.deviceToken!))) {
-      await held.succeeded();
-      // A success is the person's too: their count from elsewhere starts again (a lock stays as it is).
-      await lockout.reset(person);
+      const [session] = await Promise.all([
+        openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId }),
+        held.succeeded(),
+        // A success is the person's too: their count from elsewhere starts again (a lock stays as it is).
+        lockout.reset(person),
+      ]);
       services.logger.info("signed in", { userId: login.userId, deviceId });
-      const session = await openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId });
       return Object.assign(new LoginSucceeded(), { session });
     }
     // The password was right: not a failure, but not a success either until step-up.

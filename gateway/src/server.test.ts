@@ -95,6 +95,8 @@ interface TestSubgraph {
   running: RunningService;
   /** New TCP connections and requests the subgraph's server has seen. */
   counts: { connections: number; requests: number };
+  /** Every request it accepted: the verified credential, the header as sent and the body. */
+  accepted: { credential: GatewayCredential; header: string; body: string }[];
 }
 
 async function startTestSubgraph(name: string, settings: Settings, typeDefs: ReturnType<typeof parse>, resolvers: object): Promise<TestSubgraph> {
@@ -105,22 +107,24 @@ async function startTestSubgraph(name: string, settings: Settings, typeDefs: Ret
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
+  const accepted: TestSubgraph["accepted"] = [];
   const running = await startHttpService<TestSubgraphContext>({
     name,
     port: 0,
     host: "127.0.0.1",
     apollo,
     logger,
-    context: async (request) => ({
-      credential: requireGatewayCredential(settings.gatewaySecret, request),
-      headers: Object.keys(request.headers),
-    }),
+    context: async (request, body) => {
+      const credential = requireGatewayCredential(settings.gatewaySecret, name, request, body);
+      accepted.push({ credential, header: String(request.headers[GATEWAY_CREDENTIAL_HEADER]), body });
+      return { credential, headers: Object.keys(request.headers) };
+    },
     readiness: {},
   });
   const counts = { connections: 0, requests: 0 };
   running.server.on("connection", () => (counts.connections += 1));
   running.server.on("request", () => (counts.requests += 1));
-  return { running, counts };
+  return { running, counts, accepted };
 }
 
 /** A URL where nothing listens: a port the system gave out and that was closed again. */
@@ -190,6 +194,25 @@ describe("gateway", () => {
       expect(body).toEqual({ data: { me: { id: "u-1", username: "user-u-1", devices: ["phone of u-1"] } } });
     });
 
+    it("signs each subgraph fetch for its own subgraph and body, never one credential for the request", async () => {
+      const token = await signIn("u-5");
+      identity.accepted.length = 0;
+      deviceTrust.accepted.length = 0;
+      await postGraphQL(url, "{ me { id devices } }", {}, bearer(token));
+      const [toIdentity] = identity.accepted;
+      const [toDeviceTrust] = deviceTrust.accepted;
+      expect(toIdentity.credential).toMatchObject({ caller: "gateway", audience: "identity", purpose: null, session: { userId: "u-5" }, clientIp: "127.0.0.1" });
+      expect(toDeviceTrust.credential).toMatchObject({ caller: "gateway", audience: "device-trust", purpose: null, session: { userId: "u-5" } });
+      expect(toIdentity.credential.nonce).not.toBe(toDeviceTrust.credential.nonce);
+      expect(toIdentity.header).not.toContain(token);
+      // Each is good for its own fetch only: sent to the other subgraph, or with another body, it is refused.
+      const replay = (target: TestSubgraph, header: string, body: string) =>
+        fetch(target.running.url, { method: "POST", headers: { ...json, [GATEWAY_CREDENTIAL_HEADER]: header }, body }).then((response) => response.status);
+      expect(await replay(deviceTrust, toIdentity.header, toIdentity.body)).toBe(401);
+      expect(await replay(identity, toIdentity.header, toIdentity.body.replace("me", "seen"))).toBe(401);
+      expect(await replay(identity, toIdentity.header, toIdentity.body)).toBe(200);
+    });
+
     it("answers me: null for an unknown, a malformed or a revoked token", async () => {
       const unknown = randomBytes(32).toString("base64url");
       for (const authorization of [`Bearer ${unknown}`, "Bearer", "Bearer not a token", "Basic dXNlcjpwYXNzd29yZA==", "Bearer ../../etc"]) {
@@ -203,11 +226,16 @@ describe("gateway", () => {
     });
 
     it("never lets a client's own x-oa-gateway (even one signed with the real secret) or other headers through", async () => {
-      const forged = signGatewayCredential(settings.gatewaySecret, {
-        caller: "gateway",
-        session: { id: "x", userId: "victim", customerId: "c", deviceId: null, expiresAt: new Date(Date.now() + 60_000).toISOString() },
-        clientIp: "10.9.9.9",
-      });
+      const forged = signGatewayCredential(
+        settings.gatewaySecret,
+        {
+          caller: "gateway",
+          session: { id: "x", userId: "victim", customerId: "c", deviceId: null, expiresAt: new Date(Date.now() + 60_000).toISOString() },
+          clientIp: "10.9.9.9",
+          purpose: null,
+        },
+        { audience: "identity", method: "POST", path: "/graphql", body: JSON.stringify({ query: "{ me { id } seen { clientIp sessionUserId headers } }", variables: {} }) },
+      );
       const anonymous = await postGraphQL(url, "{ me { id } seen { clientIp sessionUserId headers } }", {}, {
         ...json,
         [GATEWAY_CREDENTIAL_HEADER]: forged,
@@ -217,6 +245,8 @@ describe("gateway", () => {
       expect(anonymous.body.data).toMatchObject({ me: null, seen: { clientIp: "127.0.0.1", sessionUserId: null } });
       const seenHeaders = (anonymous.body.data as { seen: { headers: string[] } }).seen.headers;
       expect(seenHeaders).toContain(GATEWAY_CREDENTIAL_HEADER);
+      // The claims the gateway hands its fetcher to sign never leave it unsigned.
+      expect(seenHeaders).not.toContain("x-oa-gateway-claims");
       expect(seenHeaders).not.toEqual(expect.arrayContaining(["cookie"]));
       expect(seenHeaders).not.toEqual(expect.arrayContaining(["x-custom"]));
 

@@ -6,6 +6,7 @@ import {
   createRedis,
   type Logger,
   maskErrors,
+  readTlsFiles,
   type RedisClient,
   type RunningService,
   SessionStore,
@@ -17,6 +18,7 @@ import { gatewayPlugins } from "./apollo-plugins";
 import { createGatewayContext, type GatewayContext } from "./context";
 import { operationLimitRules } from "./operation-limits";
 import { supportedOperationTypesRule } from "./operation-types";
+import { MAX_REQUEST_BYTES, PARSE_LIMITS } from "./parse-limits";
 import { gatewayReadiness } from "./readiness";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { createSubgraphFetch, type SubgraphFetcher } from "./subgraph-fetch";
@@ -73,7 +75,7 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLogger(logger),
-    formatError: maskErrors(logger),
+    formatError: maskErrors(logger, { production: settings.production }),
     includeStacktraceInErrorResponses: false,
     // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
@@ -85,6 +87,7 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     csrfPrevention: false,
     // Clients send full documents; no automatic persisted queries (a request with one gets a 400).
     persistedQueries: false,
+    parseOptions: PARSE_LIMITS,
     plugins: gatewayPlugins(settings.production),
   });
 
@@ -96,10 +99,12 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
         name: "gateway",
         cors: true,
         port,
-        host,
+        host: host ?? settings.host,
+        tls: readTlsFiles(settings),
+        maxBodyBytes: MAX_REQUEST_BYTES,
         apollo,
         logger,
-        context: createGatewayContext({ gatewaySecret: settings.gatewaySecret, sessions, logger }),
+        context: createGatewayContext({ sessions, logger, trustedProxies: settings.trustedProxies }),
         readiness: gatewayReadiness(redis, supergraph.subgraphs),
       });
       return running;

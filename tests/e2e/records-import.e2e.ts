@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { createTestDatabase, type TestDatabase } from "@oa/platform/testing";
 import { Client } from "pg";
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 async function importFile(database: TestDatabase, file: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [COMMAND, file], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" } });
+    const { stdout, stderr } = await run(process.execPath, [COMMAND, file], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent", EMBEDDED_DATA_DIR: join(dirname(file), "pglite") } });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -7,13 +7,19 @@ import { contractOperation } from "../../packages/cli/src/contract-operations";
 import { answerData } from "../../packages/cli/src/journeys/graphql-answer";
 import { Outbox } from "../../packages/cli/src/journeys/outbox";
 import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
-import { ANY_FREE_PORTS, startLocalSystem } from "../../packages/cli/src/local-system";
+import { ANY_FREE_PORTS, type SubgraphName, startLocalSystem } from "../../packages/cli/src/local-system";
 import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 import { writeRecords } from "../../packages/cli/src/records/import-records";
+import { Wiretap } from "./wiretap";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+export interface TestSystemOptions {
+  /** Subgraphs to put a recording proxy in front of: the gateway and identity reach them only through it (`taps`). */
+  tap?: SubgraphName[];
 }
 
 /**
@@ -28,21 +34,28 @@ export class TestSystem {
   /** In start order. */
   private services: Stoppable[] = [];
   gatewayUrl = "";
+  /** Where the others call each subgraph (through its tap, when tapped). */
   subgraphUrls: Record<string, string> = {};
+  /** Where each subgraph really listens: a request sent here passes no tap. */
+  directUrls: Record<string, string> = {};
+  /** The recording proxies in front of the subgraphs named in `options.tap`. */
+  taps: Partial<Record<SubgraphName, Wiretap>> = {};
   settings!: Settings;
   private database!: TestDatabase;
 
-  static async start(overrides: Partial<Settings> = {}, records?: RecordsFile): Promise<TestSystem> {
+  static async start(overrides: Partial<Settings> = {}, records?: RecordsFile, options: TestSystemOptions = {}): Promise<TestSystem> {
     const system = new TestSystem();
-    await system.boot(overrides, records);
+    await system.boot(overrides, records, options);
     return system;
   }
 
-  private async boot(overrides: Partial<Settings>, records?: RecordsFile) {
+  private async boot(overrides: Partial<Settings>, records: RecordsFile | undefined, options: TestSystemOptions) {
     this.database = await createTestDatabase();
     try {
+      for (const name of options.tap ?? []) this.taps[name] = await Wiretap.start();
       const system = await startLocalSystem(testSettings({ databaseUrl: this.database.url, messageOutboxFile: this.outbox.file, ...ANY_FREE_PORTS, ...overrides }), {
         host: "127.0.0.1",
+        route: (name, url) => this.taps[name]?.forwardTo(url) ?? url,
         onQuery: (sql) => this.statements.push(sql),
         afterMigrations: async (wired) => {
           this.settings = wired;
@@ -51,9 +64,11 @@ export class TestSystem {
       });
       this.settings = system.settings;
       this.subgraphUrls = system.subgraphUrls;
+      this.directUrls = Object.fromEntries(Object.entries(system.subgraphs).map(([name, running]) => [name, running.url]));
       this.gatewayUrl = system.gatewayUrl;
       this.services = system.services;
     } catch (error) {
+      await this.closeTaps();
       await this.database.drop();
       this.removeOutbox();
       throw error;
@@ -98,8 +113,13 @@ export class TestSystem {
 
   async stop(): Promise<void> {
     for (const service of [...this.services].reverse()) await service.close();
+    await this.closeTaps();
     await this.database.drop();
     this.removeOutbox();
+  }
+
+  private async closeTaps() {
+    for (const tap of Object.values(this.taps)) await tap.close();
   }
 
   /** The outbox's temporary folder goes with the system. */

@@ -23,7 +23,7 @@ export const DEMO_LOGIN = {
 // Enrolling hashes a password and calls vehicle-account: slower than an internal call on a busy embedded database.
 const ENROLL_TIMEOUT_MS = 30_000;
 
-/** Where to enroll: identity's GraphQL URL, called as the gateway would (signed with its secret). */
+/** Where to enroll: identity's GraphQL URL, called as the gateway would (each call signed for itself with its secret). */
 export interface IdentityEndpoint {
   identityUrl: string;
   gatewaySecret: string;
@@ -60,7 +60,14 @@ interface EnrollAnswer {
  */
 export async function enrollDemoLogin(identity: IdentityEndpoint, options: EnrollDemoLoginOptions): Promise<string | null> {
   const { logger, signal } = options;
-  const client = new InternalClient("online-access", identity.identityUrl, identity.gatewaySecret, logger, ENROLL_TIMEOUT_MS);
+  const client = new InternalClient({
+    caller: "online-access",
+    audience: "identity",
+    url: identity.identityUrl,
+    secret: identity.gatewaySecret,
+    logger,
+    timeoutMs: ENROLL_TIMEOUT_MS,
+  });
   try {
     const { securityQuestionCatalog } = await client.request<{ securityQuestionCatalog: { id: string }[] }>(
       contractOperation("SecurityQuestionCatalog"),

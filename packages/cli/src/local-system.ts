@@ -29,7 +29,12 @@ export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
    * login), so the gateway's /readyz answers 200 only once it is done. Gets the wired settings.
    */
   beforeGateway?: (settings: Settings) => Promise<void>;
-  /** Host to listen on; by default every interface, as the standalone services do. */
+  /**
+   * Where the others reach a subgraph started here: maps its real URL to the URL the gateway and
+   * identity call (e.g. a recording proxy in front of it, in tests). By default the real URL.
+   */
+  route?: (name: SubgraphName, url: string) => string;
+  /** Host to listen on; by default `settings.host` (HOST, loopback unless set), as the standalone services do. */
   host?: string;
   /** Told of each service as soon as it exists, so a signal during the start can close it. */
   track?: TrackStarted;
@@ -41,10 +46,10 @@ export type SubgraphName = "identity" | "device-trust" | "vehicle-account";
 
 /** The services running in this process (the gateway and the subgraphs not elsewhere), and where. */
 export interface LocalSystem<Local extends SubgraphName = SubgraphName> {
-  /** The settings the services run with: the subgraph URLs are where they actually listen (or run elsewhere). */
+  /** The settings the services run with: the subgraph URLs are where the others call them (where they listen, unless routed, or elsewhere). */
   settings: Settings;
   gatewayUrl: string;
-  /** Every subgraph's URL, here or elsewhere. */
+  /** Every subgraph's URL as the others call it (routed, for those started here), here or elsewhere. */
   subgraphUrls: Record<SubgraphName, string>;
   /** Each subgraph started here: its HTTP listener (its server, e.g. to count connections); `services` closes them. */
   subgraphs: Record<Local, RunningService>;
@@ -97,9 +102,13 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
     checkNotStopped();
     // identity is built once the other two listen: it calls them at the URLs they really got.
     const running: Partial<Record<SubgraphName, RunningService>> = {};
-    if (deviceTrust) running["device-trust"] = await deviceTrust.listen(settings.deviceTrustPort, options.host);
-    if (vehicleAccount) running["vehicle-account"] = await vehicleAccount.listen(settings.vehicleAccountPort, options.host);
-    const urlOf = (name: SubgraphName): string | undefined => running[name]?.url ?? elsewhere[name];
+    if (deviceTrust) running["device-trust"] = await deviceTrust.listen(settings.deviceTrustPort, options.host ?? settings.host);
+    if (vehicleAccount) running["vehicle-account"] = await vehicleAccount.listen(settings.vehicleAccountPort, options.host ?? settings.host);
+    const route = options.route ?? ((_name: SubgraphName, url: string) => url);
+    const urlOf = (name: SubgraphName): string | undefined => {
+      const listening = running[name];
+      return listening ? route(name, listening.url) : elsewhere[name];
+    };
     let wired: Settings = {
       ...settings,
       deviceTrustUrl: urlOf("device-trust") ?? settings.deviceTrustUrl,
@@ -114,15 +123,15 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
     if (options.afterMigrations) await options.afterMigrations(wired);
     checkNotStopped();
     if (identity) {
-      running.identity = await identity.listen(settings.identityPort, options.host);
-      wired = { ...wired, identityUrl: running.identity.url };
+      running.identity = await identity.listen(settings.identityPort, options.host ?? settings.host);
+      wired = { ...wired, identityUrl: urlOf("identity")! };
     }
     checkNotStopped();
     if (options.beforeGateway) await options.beforeGateway(wired);
 
     checkNotStopped();
     const gateway = started(createGateway(wired, { logger: createLogger(settings.logLevel, { service: "gateway" }), redis: options.redis }));
-    const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host);
+    const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host ?? settings.host);
     checkNotStopped();
 
     return {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadSettings, SettingsError } from "@oa/platform";
+import { keepDevSecrets } from "./dev-secrets";
 import { describeSummary, importRecordsFile, RecordsFileError } from "./records/import-records";
 import { RecordsValidationError } from "./records/validate-records";
 
@@ -12,7 +13,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n  Imports a records file (customers, deposit and vehicle accounts) into the PostgreSQL that DATABASE_URL names.\n`);
     return file === "--help" || file === "-h" ? 0 : 1;
   }
-  const settings = loadSettings();
+  // The same secrets as `npm start` outside production, or the import's tax ids would not match its look-ups.
+  const settings = loadSettings(keepDevSecrets(process.env).env);
   if (!settings.databaseUrl) {
     process.stderr.write(
       "records:import: DATABASE_URL is not set. Set it to the PostgreSQL to import into, e.g.\n" +

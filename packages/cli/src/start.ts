@@ -4,6 +4,7 @@ import path from "node:path";
 import { closeRedis, createLogger, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
 import { loadDemoRecordsIfEmpty } from "./demo-records";
+import { keepDevSecrets } from "./dev-secrets";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 import { type SubgraphName, startLocalSystem } from "./local-system";
 import { withDatabaseConnection } from "./records/database-connection";
@@ -30,7 +31,9 @@ function shortPath(file: string): string {
 // A signal at any point stops it cleanly: each step below gives up once `stopping` is aborted,
 // and runService closes whatever had started.
 void runService("online-access", async (track, stopping) => {
-  let settings: Settings = loadSettings();
+  // Outside production, secrets of this machine's own where the environment sets none (never the published dev-only ones).
+  const secrets = keepDevSecrets(process.env);
+  let settings: Settings = loadSettings(secrets.env);
   // IDENTITY_URL and the like say where a subgraph runs when it runs elsewhere: not started here.
   const elsewhere = subgraphsElsewhere();
   // The demo records belong to identity and vehicle-account: loaded only when both run here.
@@ -41,6 +44,7 @@ void runService("online-access", async (track, stopping) => {
     track(stoppable);
   };
   const notes: string[] = [];
+  if (secrets.file) notes.push(`Secrets:    ${secrets.created ? "made" : "kept"} in ${shortPath(secrets.file)} for this machine (dev only)`);
   let database: string;
   let demoLoginNeeded = false;
   try {
@@ -53,6 +57,9 @@ void runService("online-access", async (track, stopping) => {
       started(embedded);
       stopping.throwIfAborted();
       settings = { ...settings, databaseUrl: embedded.url };
+      if (secrets.created && !embedded.created) {
+        notes.push(`            the database in ${shortPath(embedded.dataDir)} is older than these secrets: its tax ids will not be found; delete it to start afresh`);
+      }
       database = `embedded PostgreSQL (PGlite), data in ${shortPath(embedded.dataDir)}${embedded.created ? " (new)" : ""}`;
     } else {
       database = `PostgreSQL at ${redactUrl(settings.databaseUrl)}`;

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { isDependencyUnavailable } from "./dependency-errors";
+import { withoutInputValues, withoutSuggestions } from "./input-echo";
 import { describeError, type Logger } from "./logger";
 
 /**
@@ -47,15 +48,24 @@ const PUBLIC_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+export interface MaskErrorsOptions {
+  /** Production answers without "Did you mean ...?" suggestions, which would spell out the schema. */
+  production: boolean;
+}
+
 /**
  * An Apollo `formatError` that keeps client-facing errors and masks the rest: an error of Redis
  * or PostgreSQL not answering becomes SERVICE_UNAVAILABLE, anything else INTERNAL_SERVER_ERROR.
+ * A client-facing message never carries the input values graphql-js quotes (the contract: no error
+ * echoes a tax id, password, answer, code or token back), nor suggestions in production; without
+ * options, suggestions are dropped too.
  */
-export function maskErrors(logger: Logger) {
+export function maskErrors(logger: Logger, options: MaskErrorsOptions = { production: true }) {
+  const clean = (message: string) => (options.production ? withoutSuggestions(withoutInputValues(message)) : withoutInputValues(message));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PUBLIC_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDependencyUnavailable(original)) {
@@ -66,11 +76,16 @@ export function maskErrors(logger: Logger) {
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       };
     }
-    logger.error("unexpected error", { path: formatted.path?.join("."), ...describeError(original) });
+    logger.error("unexpected error", { path: formatted.path?.join("."), ...withoutInputValuesIn(describeError(original)) });
     return {
       message: "Something went wrong. Please try again.",
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Log fields of an error, its detail without the input values graphql-js may have quoted. */
+function withoutInputValuesIn(fields: Record<string, unknown>): Record<string, unknown> {
+  return typeof fields.detail === "string" ? { ...fields, detail: withoutInputValues(fields.detail) } : fields;
 }

@@ -1,10 +1,16 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-/** The header that carries the gateway's signed credential to the subgraphs. */
+/** The header that carries the signed credential of one request to a subgraph. */
 export const GATEWAY_CREDENTIAL_HEADER = "x-oa-gateway";
 
-// A credential older than this is refused, so a leaked header is of little use.
-const MAX_AGE_SECONDS = 60;
+/** How long a credential is accepted after it was signed: one fetch on a busy box, far too short to be worth stealing. */
+export const CREDENTIAL_LIFETIME_MS = 5_000;
+
+/** How far the signer's and the receiver's clocks may disagree, either way (NTP keeps them far closer). */
+export const CLOCK_SKEW_MS = 2_000;
+
+const VERSION = "v2";
+const MAX_HEADER_LENGTH = 4096;
 
 /** The verified session the gateway hands to the subgraphs. */
 export interface ForwardedSession {
@@ -17,50 +23,93 @@ export interface ForwardedSession {
   expiresAt: string;
 }
 
-/** What a subgraph learns from a valid credential. */
-export interface GatewayCredential {
-  /** Who signed: "gateway", or the subgraph making an internal call. */
+/** The one HTTP request a credential is made for; anything else fails its signature. */
+export interface BoundRequest {
+  /** The service it is for, by name: "identity", "device-trust" or "vehicle-account". */
+  audience: string;
+  method: string;
+  /** The path with its query string, as sent (e.g. "/graphql"). */
+  path: string;
+  /** The exact body, as sent. */
+  body: string;
+}
+
+/** What the signer vouches for. */
+export interface CredentialClaims {
+  /** Who signed: "gateway", or the service making an internal call. */
   caller: string;
   session: ForwardedSession | null;
   /** The client's address as the gateway saw it, for rate limits and logs. */
   clientIp: string | null;
+  /** For an internal call, the one field it is made to call; null for the gateway's fetches. */
+  purpose: string | null;
+}
+
+/** What a subgraph learns from a valid credential. */
+export interface GatewayCredential extends CredentialClaims {
+  audience: string;
+  /** When it was signed, in ms since the epoch. */
   issuedAt: number;
+  /** Random per credential: a receiver that remembers it accepts the credential once. */
+  nonce: string;
 }
 
-function sign(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
+/** SHA-256 of the body's UTF-8 bytes, base64url. */
+export function bodyDigest(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("base64url");
 }
 
-/** Signs a credential: `v1.<payload>.<hmac>`, payload being base64url JSON. */
-export function signGatewayCredential(
-  secret: string,
-  credential: Omit<GatewayCredential, "issuedAt">,
-  now = Date.now(),
-): string {
-  const payload = Buffer.from(JSON.stringify({ ...credential, issuedAt: Math.floor(now / 1000) })).toString(
-    "base64url",
-  );
-  return `v1.${payload}.${sign(secret, payload)}`;
+// The MAC covers the payload and the request it is bound to; the request itself never travels in it.
+function sign(secret: string, payload: string, request: BoundRequest): string {
+  return createHmac("sha256", secret)
+    .update(`${payload}\n${request.audience}\n${request.method.toUpperCase()}\n${request.path}\n${bodyDigest(request.body)}`)
+    .digest("base64url");
 }
 
-/** The credential if the header is well formed, signed with `secret` and fresh; otherwise null. */
+/** Signs a credential for exactly `request`: `v2.<payload>.<hmac>`, payload being base64url JSON. */
+export function signGatewayCredential(secret: string, claims: CredentialClaims, request: BoundRequest, now = Date.now()): string {
+  const credential: GatewayCredential = {
+    caller: claims.caller,
+    session: claims.session,
+    clientIp: claims.clientIp,
+    purpose: claims.purpose,
+    audience: request.audience,
+    issuedAt: now,
+    nonce: randomBytes(16).toString("base64url"),
+  };
+  const payload = Buffer.from(JSON.stringify(credential)).toString("base64url");
+  return `${VERSION}.${payload}.${sign(secret, payload, request)}`;
+}
+
+/**
+ * The credential if the header is well formed, signed with `secret` for exactly this request (as
+ * the receiver saw it) and within its lifetime; otherwise null.
+ */
 export function verifyGatewayCredential(
   secret: string,
   header: string | undefined | null,
+  request: BoundRequest,
   now = Date.now(),
 ): GatewayCredential | null {
-  if (!header || header.length > 4096) return null;
-  const [version, payload, signature] = header.split(".");
-  if (version !== "v1" || !payload || !signature) return null;
-  const expected = Buffer.from(sign(secret, payload));
+  if (!header || header.length > MAX_HEADER_LENGTH) return null;
+  const [version, payload, signature, extra] = header.split(".");
+  if (version !== VERSION || !payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(secret, payload, request));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  let credential: GatewayCredential;
   try {
-    const credential = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as GatewayCredential;
-    const age = Math.floor(now / 1000) - credential.issuedAt;
-    if (!Number.isInteger(credential.issuedAt) || age > MAX_AGE_SECONDS || age < -MAX_AGE_SECONDS) return null;
-    return credential;
+    credential = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as GatewayCredential;
   } catch {
     return null;
   }
+  if (credential.audience !== request.audience || !Number.isSafeInteger(credential.issuedAt) || typeof credential.nonce !== "string") return null;
+  const age = now - credential.issuedAt;
+  if (age > CREDENTIAL_LIFETIME_MS + CLOCK_SKEW_MS || age < -CLOCK_SKEW_MS) return null;
+  return credential;
+}
+
+/** The last moment (ms since the epoch) a receiver may accept this credential, by its own clock. */
+export function credentialAcceptedUntil(credential: GatewayCredential): number {
+  return credential.issuedAt + CREDENTIAL_LIFETIME_MS + CLOCK_SKEW_MS;
 }

@@ -1,9 +1,12 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
+import { type AddressInfo, isIPv6 } from "node:net";
 import type { Logger } from "./logger";
+import { allowPageResources, setSecurityHeaders } from "./security-headers";
+import type { TlsCredentials } from "./tls-files";
 
-/** Largest request body accepted; larger ones get 413 before any parsing. */
+/** Largest request body accepted unless a service says less; larger ones get 413 before any parsing. */
 export const MAX_BODY_BYTES = 100 * 1024;
 
 /** A readiness check: resolves when the dependency answers, rejects otherwise. */
@@ -24,7 +27,12 @@ export class HttpError extends Error {
 export interface HttpServiceOptions<TContext extends BaseContext> {
   name: string;
   port: number;
+  /** The address to listen on; by default loopback only. */
   host?: string;
+  /** A certificate chain and key: the service then speaks HTTPS only, and sends HSTS. */
+  tls?: TlsCredentials;
+  /** Largest request body accepted [MAX_BODY_BYTES]. */
+  maxBodyBytes?: number;
   apollo: ApolloServer<TContext>;
   /** Builds the operation's context from the request and its whole body (as received); throw HttpError to refuse the request. */
   context: (request: IncomingMessage, body: string) => Promise<TContext>;
@@ -54,25 +62,28 @@ export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
   const { apollo, logger } = options;
-  await apollo.start();
-
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
+    setSecurityHeaders(response, options.tls !== undefined);
     handle(options, request, response).catch((error: unknown) => {
       logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
       if (!response.headersSent) sendJson(response, 500, errorBody("Something went wrong.", "INTERNAL_SERVER_ERROR"));
       else response.destroy();
     });
-  });
+  };
+  // Before Apollo starts: a certificate that cannot be used leaves nothing running.
+  const server = options.tls ? createTlsServerFor(options.tls, listener) : createServer(listener);
+  await apollo.start();
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.requestTimeout = 30_000;
 
+  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+    server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const url = `${options.tls ? "https" : "http"}://${reachableHost(host)}:${port}/graphql`;
   logger.info("listening", { service: options.name, url });
 
   return {
@@ -115,10 +126,11 @@ async function handle<TContext extends BaseContext>(
     return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));
   }
 
-  const body = await readBody(request);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const body = await readBody(request, maxBodyBytes);
   if (body === null) {
     response.setHeader("connection", "close");
-    return sendJson(response, 413, errorBody(`The request body is over ${MAX_BODY_BYTES / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
+    return sendJson(response, 413, errorBody(`The request body is over ${maxBodyBytes / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
   }
 
   let context: TContext;
@@ -151,6 +163,7 @@ async function handle<TContext extends BaseContext>(
   });
 
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (result.headers.get("content-type")?.startsWith("text/html")) allowPageResources(response);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
     response.end(result.body.string);
@@ -158,6 +171,22 @@ async function handle<TContext extends BaseContext>(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/** An HTTPS server; a certificate and key that do not make a pair fail here, at start. */
+function createTlsServerFor(tls: TlsCredentials, listener: RequestListener): Server {
+  try {
+    return createTlsServer({ cert: tls.cert, key: tls.key }, listener);
+  } catch (error) {
+    throw new Error(`TLS_CERT_FILE and TLS_KEY_FILE cannot serve HTTPS: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Where this machine reaches a service listening on `host`: a wildcard is reached on loopback. */
+function reachableHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return isIPv6(host) ? `[${host}]` : host;
 }
 
 async function ready<TContext extends BaseContext>(options: HttpServiceOptions<TContext>, response: ServerResponse) {
@@ -192,10 +221,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Reads the body as text, or null past MAX_BODY_BYTES (without buffering the rest). */
-function readBody(request: IncomingMessage): Promise<string | null> {
+/** Reads the body as text, or null past `maxBodyBytes` (without buffering the rest). */
+function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<string | null> {
   const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > maxBodyBytes) {
     request.resume();
     return Promise.resolve(null);
   }
@@ -206,7 +235,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on("data", (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBodyBytes) {
         settled = true;
         resolve(null);
         return;

@@ -1,31 +1,65 @@
 import { GraphQLError } from "graphql";
 import { ErrorCode, serviceUnavailable } from "./errors";
 import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
+import { soleRootField } from "./graphql-operation";
 import type { Logger } from "./logger";
 
+export interface InternalClientOptions {
+  /** Who calls: the service's name, e.g. "identity". */
+  caller: string;
+  /** The service called, by name (e.g. "device-trust"): the credential is good there only. */
+  audience: string;
+  url: string;
+  secret: string;
+  logger: Logger;
+  timeoutMs?: number;
+}
+
 /**
- * Calls another subgraph's internal (`@inaccessible`) fields directly, signed with the gateway
- * credential. Any failure to get an answer becomes SERVICE_UNAVAILABLE for the client.
+ * Calls another service's fields directly (above all the internal, `@inaccessible` ones), each call
+ * with a credential of its own: bound to the service, to this exact request and to the one field it
+ * calls (its purpose). Any failure to get an answer becomes SERVICE_UNAVAILABLE for the client.
  */
 export class InternalClient {
-  constructor(
-    private readonly caller: string,
-    private readonly url: string,
-    private readonly secret: string,
-    private readonly logger: Logger,
-    private readonly timeoutMs = 5_000,
-  ) {}
+  private readonly caller: string;
+  private readonly audience: string;
+  private readonly url: string;
+  private readonly path: string;
+  private readonly secret: string;
+  private readonly logger: Logger;
+  private readonly timeoutMs: number;
 
-  /** `signal` (optional) cancels the call: it then rejects with the signal's reason, and nothing is logged. */
+  constructor(options: InternalClientOptions) {
+    this.caller = options.caller;
+    this.audience = options.audience;
+    this.url = options.url;
+    const parsed = new URL(options.url);
+    this.path = parsed.pathname + parsed.search;
+    this.secret = options.secret;
+    this.logger = options.logger;
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+  }
+
+  /**
+   * Sends `query`, which must call exactly one root field (the call's purpose). `signal` (optional)
+   * cancels the call: it then rejects with the signal's reason, and nothing is logged.
+   */
   async request<T>(query: string, variables: Record<string, unknown>, session: ForwardedSession | null = null, signal?: AbortSignal): Promise<T> {
+    const purpose = soleRootField(query);
+    if (purpose === null) throw new Error("an internal call names one root field: its purpose");
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    const credential = signGatewayCredential(this.secret, { caller: this.caller, session, clientIp: null });
+    const body = JSON.stringify({ query, variables });
+    const credential = signGatewayCredential(
+      this.secret,
+      { caller: this.caller, session, clientIp: null, purpose },
+      { audience: this.audience, method: "POST", path: this.path, body },
+    );
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
         headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential },
-        body: JSON.stringify({ query, variables }),
+        body,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {

@@ -39,10 +39,24 @@ export class SessionStore {
     return stored ? (JSON.parse(stored) as ForwardedSession) : null;
   }
 
+  /**
+   * True while the session with this id is neither revoked nor expired in Redis: one EXISTS, for
+   * the subgraphs to check a forwarded session before a change of state (logout revokes it).
+   */
+  async isLive(sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.key("session", sessionId))) === 1;
+  }
+
   /** Revokes at once: the next request with that token finds nothing. */
   async revoke(sessionId: string): Promise<boolean> {
     return (await this.redis.del(this.keys.key("session", sessionId))) === 1;
   }
+}
+
+/** True once the session's `expiresAt` is past: from then on it is no session, whatever still carries it. */
+export function sessionExpired(session: ForwardedSession, now = Date.now()): boolean {
+  const expiresAt = Date.parse(session.expiresAt);
+  return !Number.isFinite(expiresAt) || expiresAt <= now;
 }
 
 export function sessionIdOf(accessToken: string): string {

@@ -39,4 +39,32 @@ describe("loadSettings", () => {
     expect(() => loadSettings({ NODE_ENV: "production", ...REAL, TAX_ID_ENCRYPTION_KEY: DEV_ONLY_TAX_ID_KEY })).toThrow(/dev-only/);
     expect(() => loadSettings({ NODE_ENV: "production", ...REAL, LOOKUP_HMAC_KEY: DEV_ONLY_LOOKUP_KEY })).toThrow(/dev-only/);
   });
+
+  it("listens on loopback by default, where the dev-only secrets are allowed", () => {
+    expect(loadSettings({}).host).toBe("127.0.0.1");
+    for (const HOST of ["127.0.0.1", "127.0.0.2", "::1", "localhost"]) {
+      expect(loadSettings({ HOST }).gatewaySecret).toBe(DEV_ONLY_GATEWAY_SECRET);
+    }
+  });
+
+  it.each(["0.0.0.0", "::", "192.0.2.2"])("refuses the dev-only secrets when HOST=%s is beyond loopback, as production does", (HOST) => {
+    expect(() => loadSettings({ HOST, ...REAL })).not.toThrow();
+    expect(loadSettings({ HOST, ...REAL }).host).toBe(HOST);
+    const missing = (name: keyof typeof REAL) => () => loadSettings({ HOST, ...REAL, [name]: undefined });
+    const devOnly = (name: keyof typeof REAL, value: string) => () => loadSettings({ HOST, ...REAL, [name]: value });
+    for (const name of Object.keys(REAL) as (keyof typeof REAL)[]) {
+      expect(missing(name)).toThrow(SettingsError);
+      expect(missing(name)).toThrow(`${name} must be set when HOST (${HOST}) is beyond loopback: its dev-only default is public`);
+    }
+    expect(devOnly("GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET)).toThrow(`GATEWAY_SECRET is the public dev-only value; a service listening beyond loopback (HOST=${HOST}) needs a secret of its own`);
+    expect(devOnly("TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY)).toThrow(/^TAX_ID_ENCRYPTION_KEY is the public dev-only value; a service listening beyond loopback/);
+    expect(devOnly("LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY)).toThrow(/^LOOKUP_HMAC_KEY is the public dev-only value; a service listening beyond loopback/);
+  });
+
+  it("takes TRUSTED_PROXIES as exact IP addresses", () => {
+    expect(loadSettings({}).trustedProxies).toEqual([]);
+    expect(loadSettings({ TRUSTED_PROXIES: " 10.0.0.5; ::1 ;" }).trustedProxies).toEqual(["10.0.0.5", "::1"]);
+    expect(() => loadSettings({ TRUSTED_PROXIES: "10.0.0.0/8" })).toThrow(/TRUSTED_PROXIES takes exact IP addresses/);
+    expect(() => loadSettings({ TRUSTED_PROXIES: "proxy.internal" })).toThrow(SettingsError);
+  });
 });

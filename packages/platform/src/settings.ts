@@ -1,3 +1,6 @@
+import { isIP } from "node:net";
+import { isLoopbackHost } from "./loopback-host";
+
 /** Every setting of the system, read once from the environment at start. */
 export interface Settings {
   nodeEnv: string;
@@ -25,7 +28,7 @@ export interface Settings {
   clientWindowSeconds: number;
   /** Security codes sent to one person within `securityCodeTtlSeconds`, across all their challenges. */
   securityCodeMaxSends: number;
-  /** The address every service listens on. */
+  /** The address every service listens on; beyond loopback, the dev-only secrets are refused. */
   host: string;
   /** PEM certificate chain and key: with both, the gateway serves HTTPS. */
   tlsCertFile?: string;
@@ -46,7 +49,7 @@ export interface Settings {
 
 type Env = Record<string, string | undefined>;
 
-// Dev-only secrets: fine on a laptop, refused when NODE_ENV=production.
+// Dev-only secrets: fine on a laptop, refused in production and by a service listening beyond loopback.
 export const DEV_ONLY_GATEWAY_SECRET = "dev-only-gateway-secret-change-me-0123456789";
 export const DEV_ONLY_TAX_ID_KEY = "ZGV2LW9ubHktdGF4LWlkLWtleS0zMi1ieXRlcy0wMDA="; // base64 of 32 bytes
 export const DEV_ONLY_LOOKUP_KEY = "ZGV2LW9ubHktbG9va3VwLWhtYWMta2V5LTMyLWJ5dGU="; // base64 of 32 bytes
@@ -66,16 +69,39 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function key(env: Env, name: string, devDefault: string, production: boolean): Buffer {
+/** Where the public dev-only secrets are refused, and how to say so. */
+interface DevOnlyRefusal {
+  /** Completes "X must be set ...". */
+  unset: string;
+  /** Completes "X is the public dev-only value; ...". */
+  reason: string;
+}
+
+/**
+ * Production refuses the dev-only secrets, and so does a service that listens beyond loopback:
+ * anyone who can reach it could sign a gateway credential with the published value.
+ */
+function devOnlyRefusal(production: boolean, host: string): DevOnlyRefusal | null {
+  if (production) return { unset: "in production", reason: "production needs a secret of its own" };
+  if (!isLoopbackHost(host)) {
+    return {
+      unset: `when HOST (${host}) is beyond loopback: its dev-only default is public`,
+      reason: `a service listening beyond loopback (HOST=${host}) needs a secret of its own`,
+    };
+  }
+  return null;
+}
+
+function key(env: Env, name: string, devDefault: string, refusal: DevOnlyRefusal | null): Buffer {
   const raw = env[name];
   if (!raw) {
-    if (production) throw new SettingsError(`${name} must be set in production`);
+    if (refusal) throw new SettingsError(`${name} must be set ${refusal.unset}`);
     return Buffer.from(devDefault, "base64");
   }
   const bytes = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
   if (bytes.length !== 32) throw new SettingsError(`${name} must be 32 bytes, as 64 hex digits or base64`);
-  if (production && bytes.equals(Buffer.from(devDefault, "base64"))) {
-    throw new SettingsError(`${name} is the public dev-only value; production needs a secret of its own`);
+  if (refusal && bytes.equals(Buffer.from(devDefault, "base64"))) {
+    throw new SettingsError(`${name} is the public dev-only value; ${refusal.reason}`);
   }
   return bytes;
 }
@@ -86,6 +112,15 @@ function list(raw: string | undefined): string[] {
     .split(";")
     .map((item) => item.trim())
     .filter((item) => item !== "");
+}
+
+/** A `;`-separated list of exact IP addresses (no ranges), so that a typo cannot go unnoticed. */
+function addresses(env: Env, name: string): string[] {
+  const items = list(env[name]);
+  for (const item of items) {
+    if (isIP(item) === 0) throw new SettingsError(`${name} takes exact IP addresses separated by ";", got "${item}"`);
+  }
+  return items;
 }
 
 function optional(env: Env, name: string): string | undefined {
@@ -103,10 +138,14 @@ export function loadSettings(env: Env = process.env): Settings {
   const vehicleAccountPort = port("VEHICLE_ACCOUNT_PORT", 4003);
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
 
-  const gatewaySecret = env.GATEWAY_SECRET ?? (production ? "" : DEV_ONLY_GATEWAY_SECRET);
+  const host = optional(env, "HOST") ?? "127.0.0.1";
+  const refusal = devOnlyRefusal(production, host);
+
+  if (env.GATEWAY_SECRET === undefined && refusal) throw new SettingsError(`GATEWAY_SECRET must be set ${refusal.unset}`);
+  const gatewaySecret = env.GATEWAY_SECRET ?? DEV_ONLY_GATEWAY_SECRET;
   if (gatewaySecret.length < 32) throw new SettingsError("GATEWAY_SECRET must be set, at least 32 characters");
-  if (production && gatewaySecret === DEV_ONLY_GATEWAY_SECRET) {
-    throw new SettingsError("GATEWAY_SECRET is the public dev-only value; production needs a secret of its own");
+  if (refusal && gatewaySecret === DEV_ONLY_GATEWAY_SECRET) {
+    throw new SettingsError(`GATEWAY_SECRET is the public dev-only value; ${refusal.reason}`);
   }
 
   const creditors = list(env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS);
@@ -142,16 +181,16 @@ export function loadSettings(env: Env = process.env): Settings {
     clientMaxFailures: integer(env, "CLIENT_MAX_FAILURES", 100, 1, 1_000_000),
     clientWindowSeconds: integer(env, "CLIENT_WINDOW_SECONDS", 600, 1, 30 * 86400),
     securityCodeMaxSends: integer(env, "SECURITY_CODE_MAX_SENDS", 5, 1, 1000),
-    host: optional(env, "HOST") ?? "127.0.0.1",
+    host,
     tlsCertFile,
     tlsKeyFile,
-    trustedProxies: list(env.TRUSTED_PROXIES),
+    trustedProxies: addresses(env, "TRUSTED_PROXIES"),
     authorizedCreditors: creditors,
     supportPhone: env.SUPPORT_PHONE ?? "1-833-226-1520",
     messageOutboxFile: optional(env, "MESSAGE_OUTBOX_FILE"),
     gatewaySecret,
-    taxIdEncryptionKey: key(env, "TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY, production),
-    lookupHmacKey: key(env, "LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY, production),
+    taxIdEncryptionKey: key(env, "TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY, refusal),
+    lookupHmacKey: key(env, "LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY, refusal),
     logLevel,
   };
 }

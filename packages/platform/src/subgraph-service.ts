@@ -2,14 +2,16 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { CredentialNonces } from "./credential-nonces";
 import { migrate } from "./database";
 import { maskErrors } from "./errors";
 import type { GatewayCredential } from "./gateway-credential";
 import { type RunningService, startHttpService } from "./http-service";
 import type { Logger } from "./logger";
 import { closeRedis, type RedisClient } from "./redis";
+import { SessionStore } from "./sessions";
 import type { Settings } from "./settings";
-import { requireGatewayCredential } from "./subgraph-context";
+import { createSubgraphAdmission } from "./subgraph-admission";
 
 /** A subgraph ready to migrate and listen; built apart from listening so tests run it in-process. */
 export interface SubgraphService {
@@ -34,13 +36,23 @@ export interface SubgraphServiceOptions<TContext extends object> {
   redis: RedisClient;
   /** True when the subgraph made `redis` itself, so close() closes it; a shared client is closed by whoever made it. */
   ownsRedis: boolean;
-  /** Builds the per-request context (loaders are created here, once per request). */
+  /**
+   * Builds the per-request context (loaders are created here, once per request) from the admitted
+   * credential: its session is null when expired, or for a mutation when no longer live.
+   */
   context: (credential: GatewayCredential) => TContext;
 }
 
 export function createSubgraphService<TContext extends object>(options: SubgraphServiceOptions<TContext>): SubgraphService {
   const { name, settings, logger, schema, dataSource, redis } = options;
   let running: RunningService | undefined;
+  const admit = createSubgraphAdmission({
+    audience: name,
+    secret: settings.gatewaySecret,
+    sessions: new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds),
+    nonces: new CredentialNonces(redis, settings.redisKeyPrefix, name),
+    logger,
+  });
 
   const connect = async () => {
     if (!dataSource.isInitialized) await dataSource.initialize();
@@ -59,7 +71,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
       await connect();
       const apollo = new ApolloServer<TContext>({
         schema,
-        formatError: maskErrors(logger),
+        formatError: maskErrors(logger, { production: settings.production }),
         includeStacktraceInErrorResponses: false,
         // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal (exit 143).
         stopOnTerminationSignals: false,
@@ -69,10 +81,10 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
       running = await startHttpService<TContext>({
         name,
         port,
-        host,
+        host: host ?? settings.host,
         apollo,
         logger,
-        context: async (request) => options.context(requireGatewayCredential(settings.gatewaySecret, request)),
+        context: async (request, body) => options.context(await admit(request, body)),
         readiness: {
           database: () => dataSource.query("SELECT 1"),
           redis: () => redis.ping(),

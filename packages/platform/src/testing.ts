@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
+import { soleRootField } from "./graphql-operation";
 import { loadSettings, type Settings } from "./settings";
 
 /** A server where tests may create and drop databases. */
@@ -44,25 +45,39 @@ export function testSettings(overrides: Partial<Settings> = {}, env: Record<stri
   };
 }
 
+/** Headers for one request with exactly this body (and path, "/graphql" unless given). */
+export type RequestSigner = (body: string, path?: string) => Record<string, string>;
+
 /**
- * Headers for calling a subgraph directly, as the gateway would, or as `caller` would (such as
- * "identity", the one subgraph allowed the internal fields).
+ * Signs requests to the subgraph `audience` as the gateway would, or as `caller` would (such as
+ * "identity", the one service allowed the internal fields; the purpose is then the field the body
+ * calls, as InternalClient names it). Each call signs one request: pass the exact body.
  */
-export function gatewayHeaders(settings: Settings, session: ForwardedSession | null = null, caller = "gateway"): Record<string, string> {
-  return {
-    "content-type": "application/json",
-    [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(settings.gatewaySecret, { caller, session, clientIp: "127.0.0.1" }),
+export function gatewayHeaders(settings: Settings, audience: string, session: ForwardedSession | null = null, caller = "gateway"): RequestSigner {
+  return (body, path = "/graphql") => {
+    const purpose = caller === "gateway" ? null : purposeOf(body);
+    return {
+      "content-type": "application/json",
+      [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(settings.gatewaySecret, { caller, session, clientIp: "127.0.0.1", purpose }, { audience, method: "POST", path, body }),
+    };
   };
 }
 
-/** POSTs one GraphQL operation and returns the parsed body and status. */
+function purposeOf(body: string): string | null {
+  const { query, operationName } = JSON.parse(body) as { query?: string; operationName?: string };
+  return typeof query === "string" ? soleRootField(query, operationName) : null;
+}
+
+/** POSTs one GraphQL operation and returns the parsed body and status; `headers` may sign the exact body sent. */
 export async function postGraphQL<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  headers: Record<string, string> = { "content-type": "application/json" },
+  headers: Record<string, string> | RequestSigner = { "content-type": "application/json" },
 ): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = JSON.stringify({ query, variables });
+  const { pathname, search } = new URL(url);
+  const response = await fetch(url, { method: "POST", headers: typeof headers === "function" ? headers(body, pathname + search) : headers, body });
   return { status: response.status, body: (await response.json()) as never };
 }
 

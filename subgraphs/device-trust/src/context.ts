@@ -10,13 +10,14 @@ export interface DeviceTrustContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-function createLoaders(services: DeviceTrustServices) {
+function createLoaders(services: DeviceTrustServices, session: ForwardedSession | null) {
   return {
-    device: createDeviceLoader(services.dataSource),
+    /** Devices by id, as the session's user has them. */
+    device: createDeviceLoader(services.dataSource, session?.userId ?? null),
     userDevices: createUserDevicesLoader(services.dataSource),
   };
 }
 
 export function createDeviceTrustContext(services: DeviceTrustServices, credential: GatewayCredential): DeviceTrustContext {
-  return { credential, session: credential.session, services, loaders: createLoaders(services) };
+  return { credential, session: credential.session, services, loaders: createLoaders(services, credential.session) };
 }

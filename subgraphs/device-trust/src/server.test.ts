@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ForwardedSession, RunningService, SubgraphService } from "@oa/platform";
+import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, type RunningService, SessionStore, signGatewayCredential, type SubgraphService } from "@oa/platform";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { Client } from "pg";
 import { createDeviceTrustService } from "./server";
@@ -53,17 +53,25 @@ describe("device-trust subgraph service", () => {
     await database.drop();
   });
 
+  /** A session as the gateway forwards it; enough for reads, which need not find it in Redis. */
   function sessionOf(userId: string, deviceId: string | null = null): ForwardedSession {
     return { id: randomUUID(), userId, customerId: "C-100001", deviceId, expiresAt: new Date(Date.now() + 60_000).toISOString() };
   }
 
+  /** A session opened in Redis, as identity opens them: what a mutation needs to find still live. */
+  async function liveSessionOf(userId: string): Promise<ForwardedSession> {
+    return (await sessions().create({ userId, customerId: "C-100001", deviceId: null })).session;
+  }
+
+  const sessions = () => new SessionStore(service.redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+
   function call<T>(query: string, variables: Record<string, unknown> = {}, session: ForwardedSession | null = null) {
-    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, session));
+    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, "device-trust", session));
   }
 
   /** Calls an internal field as identity does: the only caller allowed them. */
   function callAsIdentity<T>(query: string, variables: Record<string, unknown> = {}) {
-    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, null, "identity"));
+    return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, "device-trust", null, "identity"));
   }
 
   async function register(userId: string, name = "Work laptop", platform = "WEB") {
@@ -110,7 +118,7 @@ describe("device-trust subgraph service", () => {
   });
 
   it("refuses a credential signed with another secret", async () => {
-    const forged = gatewayHeaders({ ...settings, gatewaySecret: "another-secret-of-at-least-32-characters!" }, sessionOf(randomUUID()));
+    const forged = gatewayHeaders({ ...settings, gatewaySecret: "another-secret-of-at-least-32-characters!" }, "device-trust", sessionOf(randomUUID()));
     const { status } = await postGraphQL(running.url, REMOVE, { id: randomUUID() }, forged);
     expect(status).toBe(401);
   });
@@ -155,7 +163,7 @@ describe("device-trust subgraph service", () => {
     const { deviceToken, device } = await register(userId);
     const before = Date.now();
     expect(await useTrusted(userId, deviceToken)).toBe(device.id);
-    const used = await deviceById(device.id);
+    const used = await deviceById(device.id, sessionOf(userId));
     expect(used?.lastUsedAt).toMatch(ISO_UTC);
     // The stamp comes from the database clock; allow a little drift between the two clocks.
     expect(Math.abs(Date.parse(used!.lastUsedAt!) - before)).toBeLessThan(10_000);
@@ -165,7 +173,7 @@ describe("device-trust subgraph service", () => {
     const owner = randomUUID();
     const { deviceToken, device } = await register(owner);
     expect(await useTrusted(randomUUID(), deviceToken)).toBeNull();
-    expect((await deviceById(device.id))?.lastUsedAt).toBeNull();
+    expect((await deviceById(device.id, sessionOf(owner)))?.lastUsedAt).toBeNull();
   });
 
   it("does not trust an unknown, malformed or empty token, or a user id that is not one", async () => {
@@ -180,26 +188,27 @@ describe("device-trust subgraph service", () => {
   it("removes the owner's device, after which its token no longer skips step-up", async () => {
     const userId = randomUUID();
     const { deviceToken, device } = await register(userId);
-    const { body } = await call(REMOVE, { id: device.id }, sessionOf(userId));
+    const session = await liveSessionOf(userId);
+    const { body } = await call(REMOVE, { id: device.id }, session);
     expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceRemoved", id: device.id } } });
     expect(await useTrusted(userId, deviceToken)).toBeNull();
     expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toEqual([]);
 
-    const again = await call(REMOVE, { id: device.id }, sessionOf(userId));
+    const again = await call(REMOVE, { id: device.id }, session);
     expect(again.body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
   });
 
   it("answers DeviceNotFound for another user's device and removes nothing", async () => {
     const owner = randomUUID();
     const { deviceToken, device } = await register(owner);
-    const { body } = await call(REMOVE, { id: device.id }, sessionOf(randomUUID()));
+    const { body } = await call(REMOVE, { id: device.id }, await liveSessionOf(randomUUID()));
     expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
     expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
     expect(await useTrusted(owner, deviceToken)).toBe(device.id);
   });
 
   it("answers DeviceNotFound for an unknown id and for one that is not a uuid", async () => {
-    const session = sessionOf(randomUUID());
+    const session = await liveSessionOf(randomUUID());
     const unknown = randomUUID();
     expect((await call(REMOVE, { id: unknown }, session)).body).toEqual({
       data: { removeDevice: { __typename: "DeviceNotFound", id: unknown } },
@@ -217,6 +226,95 @@ describe("device-trust subgraph service", () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
+  });
+
+  describe("what a forwarded session is worth", () => {
+    it("runs a mutation whose session was revoked (logout) as if it had none, and removes nothing", async () => {
+      const owner = randomUUID();
+      const { device } = await register(owner);
+      const session = await liveSessionOf(owner);
+      await sessions().revoke(session.id);
+      const { body } = await call(REMOVE, { id: device.id }, session);
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+      expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
+    });
+
+    it("is no session once its expiresAt is past, for reads too", async () => {
+      const owner = randomUUID();
+      const { device } = await register(owner);
+      const expired = { ...sessionOf(owner), expiresAt: new Date(Date.now() - 1).toISOString() };
+      expect(await devicesOf(owner, expired)).toEqual([]);
+      expect(await deviceById(device.id, expired)).toBeNull();
+    });
+
+    it("resolves a Device reference only for the session's own user", async () => {
+      const owner = randomUUID();
+      const { device } = await register(owner, "Mine");
+      expect(await deviceById(device.id, sessionOf(owner))).toMatchObject({ id: device.id, name: "Mine" });
+      expect(await deviceById(device.id, sessionOf(randomUUID()))).toBeNull();
+      expect(await deviceById(device.id, null)).toBeNull();
+    });
+  });
+
+  describe("a credential", () => {
+    const send = (headers: Record<string, string>, body: string) => fetch(running.url, { method: "POST", headers, body }).then((response) => response.status);
+    const removal = (id: string) => JSON.stringify({ query: REMOVE, variables: { id } });
+
+    it("is accepted once for a mutation: the exact same request again is refused with 401", async () => {
+      const owner = randomUUID();
+      const { device } = await register(owner);
+      const body = removal(device.id);
+      const headers = gatewayHeaders(settings, "device-trust", await liveSessionOf(owner))(body);
+      expect(await send(headers, body)).toBe(200);
+      const { device: second } = await register(owner);
+      expect(await send(headers, body.replace(device.id, second.id))).toBe(401);
+      expect(await send(headers, body)).toBe(401);
+      expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [second.id])).toHaveLength(1);
+    });
+
+    it("is refused (401) for another body, another subgraph, another path or another method", async () => {
+      const session = await liveSessionOf(randomUUID());
+      const body = removal(randomUUID());
+      expect(await send(gatewayHeaders(settings, "device-trust", session)(removal(randomUUID())), body)).toBe(401);
+      expect(await send(gatewayHeaders(settings, "identity", session)(body), body)).toBe(401);
+      expect(await send(gatewayHeaders(settings, "device-trust", session)(body, "/graphql?x=1"), body)).toBe(401);
+      const asGet = gatewayHeaders(settings, "device-trust", session)(body);
+      const search = new URLSearchParams({ query: USER_DEVICES });
+      expect((await fetch(`${running.url}?${search}`, { headers: asGet })).status).toBe(401);
+    });
+
+    it("is refused (401) once its seconds are over, or when dated ahead of the clock", async () => {
+      const body = JSON.stringify({ query: DEVICES, variables: { representations: [] } });
+      const signedAt = (now: number) => ({
+        "content-type": "application/json",
+        [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(
+          settings.gatewaySecret,
+          { caller: "gateway", session: null, clientIp: null, purpose: null },
+          { audience: "device-trust", method: "POST", path: "/graphql", body },
+          now,
+        ),
+      });
+      expect(await send(signedAt(Date.now() - 1_000), body)).toBe(200);
+      expect(await send(signedAt(Date.now() - 60_000), body)).toBe(401);
+      expect(await send(signedAt(Date.now() + 60_000), body)).toBe(401);
+    });
+
+    it("from identity for one internal field is refused by another with FORBIDDEN, and changes nothing", async () => {
+      const userId = randomUUID();
+      const body = JSON.stringify({ query: REGISTER, variables: { userId, name: "Planted", platform: "WEB" } });
+      const headers = {
+        "content-type": "application/json",
+        [GATEWAY_CREDENTIAL_HEADER]: signGatewayCredential(
+          settings.gatewaySecret,
+          { caller: "identity", session: null, clientIp: null, purpose: "trustedDevice" },
+          { audience: "device-trust", method: "POST", path: "/graphql", body },
+        ),
+      };
+      const response = await fetch(running.url, { method: "POST", headers, body });
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors.map((error) => error.extensions.code)).toEqual(["FORBIDDEN"]);
+      expect(await sql("SELECT id FROM device_trust.devices WHERE user_id = $1", [userId])).toEqual([]);
+    });
   });
 
   it("lists the signed-in user's devices newest first, marking the session's device as current", async () => {

@@ -10,7 +10,7 @@ export { createDeviceTrustDataSource, deviceTrustEntities, deviceTrustMigrations
 
 export interface DeviceTrustOptions {
   logger?: Logger;
-  /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). device-trust keeps no keys: it is for /readyz. */
+  /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). device-trust keeps only the nonces of the mutation credentials it accepted. */
   redis?: RedisClient;
   /** Called with every SQL statement, for tests that count them. */
   onQuery?: (sql: string) => void;

@@ -65,8 +65,8 @@ export function createIdentityServices(
     notifier: new Notifier(logger, settings.messageOutboxFile),
     sessions: new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds),
     catalog: new SecurityQuestionCatalog(dataSource),
-    deviceTrust: new InternalClient("identity", settings.deviceTrustUrl, settings.gatewaySecret, logger),
-    vehicleAccount: new InternalClient("identity", settings.vehicleAccountUrl, settings.gatewaySecret, logger),
+    deviceTrust: new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger }),
+    vehicleAccount: new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger }),
     clientAttempts: createClientAttempts(redis, settings),
     proofAttempts: new ProofAttempts(redis, settings.redisKeyPrefix, settings.lookupHmacKey),
     lockout: new LoginLockout(redis, settings.redisKeyPrefix, settings.lookupHmacKey, {

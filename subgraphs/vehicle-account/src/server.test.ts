@@ -242,6 +242,12 @@ describe("vehicle-account subgraph", () => {
       expect(body.data!._entities[0]!.vehicleAccounts).toEqual([]);
     });
 
+    it("takes the customer from the session, never from the representation's customerId", async () => {
+      // The joint holder's user, claiming to be the primary holder's customer: still their own role.
+      expect((await snapshotOf(jointUser, primary, sessionFor(jointUser, joint))).map((account) => account.holderRole)).toEqual(["JOINT"]);
+      expect(await snapshotOf(primaryUser, primary, sessionFor(primaryUser, customerId()))).toEqual([]);
+    });
+
     it("answers several users in one request, each with their own role", async () => {
       const { body } = await subgraph.call<Snapshot>(
         SNAPSHOT_ENTITIES,

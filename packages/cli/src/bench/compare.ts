@@ -18,6 +18,13 @@ export interface BenchPlan {
 export interface Variant {
   label: string;
   workload: Workload;
+  /** Load that runs beside this variant's measured batches (a junk flood): started before each batch, stopped after. */
+  beside?: () => Promise<BesideLoad>;
+}
+
+/** A load running beside a batch; `stop` throws when it went wrong (its answers are checked too). */
+export interface BesideLoad {
+  stop(): Promise<void>;
 }
 
 /** Two variants measured in the same run; ratios are subject ÷ baseline. */
@@ -54,7 +61,13 @@ export async function compare(comparison: Comparison, plan: BenchPlan, client: H
     for (const variant of round % 2 === 0 ? [subject, baseline] : [baseline, subject]) {
       counters.statements = 0;
       counters.subgraphConnections = 0;
-      const times = await runBatch(client, variant.workload, size, plan.concurrency);
+      const beside = await variant.beside?.();
+      let times: Awaited<ReturnType<typeof runBatch>>;
+      try {
+        times = await runBatch(client, variant.workload, size, plan.concurrency);
+      } finally {
+        await beside?.stop();
+      }
       const into = samples.get(variant)!;
       into.latenciesMs.push(...times.latenciesMs);
       into.elapsedMs += times.elapsedMs;

@@ -54,7 +54,9 @@ export function gatewayMeWorkload(gatewayUrl: string, user: BenchUser): Workload
 
 /** `me` straight to identity, with a credential signed per request as the gateway does. */
 export function directMeWorkload(identityUrl: string, settings: Settings, session: ForwardedSession, user: BenchUser): Workload {
-  return { url: identityUrl, body: JSON.stringify({ query: ME }), headers: () => gatewayHeaders(settings, session), check: checkMe(user.username) };
+  const body = JSON.stringify({ query: ME });
+  const sign = gatewayHeaders(settings, "identity", session);
+  return { url: identityUrl, body, headers: () => sign(body), check: checkMe(user.username) };
 }
 
 export interface ComparisonTargets {

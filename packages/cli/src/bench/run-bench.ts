@@ -5,6 +5,7 @@ import { type BenchSystem, startBenchSystem } from "./bench-system";
 import { setUpBenchUsers } from "./bench-users";
 import { type BenchPlan, compare, type ComparisonResult } from "./compare";
 import { benchComparisons } from "./comparisons";
+import { junkBurstComparison } from "./junk-comparison";
 import { HttpClient } from "./http-client";
 import { formatReport } from "./report";
 
@@ -51,13 +52,16 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
   try {
     progress(`importing 2 generated customers (1 and ${FLEET_SIZE} vehicle accounts), enrolling and signing them in`);
     const users = await setUpBenchUsers(system, client, FLEET_SIZE);
-    const comparisons = benchComparisons({
-      gatewayUrl: system.gatewayUrl,
-      baselineGatewayUrl: system.baselineGatewayUrl,
-      identityUrl: system.identityUrl,
-      settings: system.settings,
-      ...users,
-    });
+    const comparisons = [
+      ...benchComparisons({
+        gatewayUrl: system.gatewayUrl,
+        baselineGatewayUrl: system.baselineGatewayUrl,
+        identityUrl: system.identityUrl,
+        settings: system.settings,
+        ...users,
+      }),
+      junkBurstComparison(system.gatewayUrl),
+    ];
     const results: ComparisonResult[] = [];
     for (const [index, comparison] of comparisons.entries()) {
       progress(`measuring ${index + 1}/${comparisons.length}: ${comparison.title}`);

@@ -1,4 +1,4 @@
-import { RedisScript } from "@oa/platform";
+import { RedisScript } from "../redis-script";
 
 // Every script gets the keys of one subject, sharing a hash tag (one slot):
 //   KEYS[1] failures counted in the window, KEYS[2] the lock, KEYS[3] tries being checked now;

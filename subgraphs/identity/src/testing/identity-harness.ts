@@ -63,11 +63,8 @@ export async function startIdentityHarness(overrides: Partial<Settings> = {}): P
   const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
 
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}, session: ForwardedSession | null = null, operationName?: string) => {
-    const response = await fetch(running.url, {
-      method: "POST",
-      headers: gatewayHeaders(settings, session),
-      body: JSON.stringify({ query, variables, operationName }),
-    });
+    const body = JSON.stringify({ query, variables, operationName });
+    const response = await fetch(running.url, { method: "POST", headers: gatewayHeaders(settings, "identity", session)(body), body });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLAnswer<T>, "status">) };
   };
 

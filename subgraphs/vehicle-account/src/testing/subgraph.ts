@@ -1,5 +1,5 @@
 // Starts vehicle-account on a fresh database and the real Redis, as its tests need it.
-import type { ForwardedSession, RunningService, Settings, SubgraphService, VehicleAccountRecord } from "@oa/platform";
+import { type ForwardedSession, type RunningService, SessionStore, type Settings, type SubgraphService, type VehicleAccountRecord } from "@oa/platform";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { importVehicleAccountRecords } from "../records/import-vehicle-account-records";
 import { createVehicleAccountService, type VehicleAccountOptions } from "../server";
@@ -10,7 +10,10 @@ export interface TestSubgraph {
   running: RunningService;
   /** Every SQL statement the service ran, in order; tests clear it before what they count. */
   statements: string[];
-  /** Calls the subgraph as the gateway would, with the session given (or none). */
+  /**
+   * Calls the subgraph as the gateway would, with the session given (or none): the gateway forwards
+   * only live sessions, so a like one (same user, customer and device) is opened in Redis first.
+   */
   call<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -29,13 +32,16 @@ export async function startTestSubgraph(options: Omit<VehicleAccountOptions, "on
   const service = await createVehicleAccountService(settings, { ...options, onQuery: (sql) => statements.push(sql) });
   await service.migrate();
   const running = await service.listen(0, "127.0.0.1");
+  const sessions = new SessionStore(service.redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const live = async (session: ForwardedSession | null) =>
+    session && (await sessions.create({ userId: session.userId, customerId: session.customerId, deviceId: session.deviceId })).session;
   return {
     settings,
     service,
     running,
     statements,
-    call: (query, variables = {}, session = null) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, session)),
-    callAsIdentity: (query, variables = {}) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, null, "identity")),
+    call: async (query, variables = {}, session = null) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, "vehicle-account", await live(session))),
+    callAsIdentity: (query, variables = {}) => postGraphQL(running.url, query, variables, gatewayHeaders(settings, "vehicle-account", null, "identity")),
     importRecords: (records) => service.dataSource.transaction((manager) => importVehicleAccountRecords(manager, records)),
     async close() {
       await service.close();

@@ -49,20 +49,22 @@ describe("device loaders", () => {
   it("makes no statement when no key could match", async () => {
     statements = [];
     expect(await createUserDevicesLoader(dataSource).loadMany(["x", "y"])).toEqual([[], []]);
-    expect(await createDeviceLoader(dataSource).load("x")).toBeNull();
+    expect(await createDeviceLoader(dataSource, randomUUID()).load("x")).toBeNull();
+    expect(await createDeviceLoader(dataSource, null).load(randomUUID())).toBeNull();
     expect(statements).toEqual([]);
   });
 
-  it("loads devices by id in one statement, null for unknown ones", async () => {
+  it("loads the owner's devices by id in one statement, null for unknown ones and anyone else's", async () => {
     const userId = randomUUID();
     const a = (await devices().register(userId, "A", DevicePlatform.IOS)).device;
     const b = (await devices().register(userId, "B", DevicePlatform.ANDROID)).device;
+    const someoneElses = (await devices().register(randomUUID(), "C", DevicePlatform.WEB)).device;
 
     statements = [];
-    const loader = createDeviceLoader(dataSource);
-    const found = await Promise.all([b.id, randomUUID(), a.id, a.id.toUpperCase()].map((id) => loader.load(id)));
+    const loader = createDeviceLoader(dataSource, userId);
+    const found = await Promise.all([b.id, randomUUID(), a.id, a.id.toUpperCase(), someoneElses.id].map((id) => loader.load(id)));
     expect(statements).toHaveLength(1);
-    expect(found.map((device) => device?.name ?? null)).toEqual(["B", null, "A", "A"]);
+    expect(found.map((device) => device?.name ?? null)).toEqual(["B", null, "A", "A", null]);
     expect(found[0]).toEqual(b);
   });
 });

@@ -4,11 +4,14 @@ import { type DataSource, In } from "typeorm";
 import { DeviceEntity } from "./device.entity";
 import { type Device, toDevice } from "./device.type";
 
-/** Devices by id, one statement per batch (`_entities` look-ups of Device). */
-export function createDeviceLoader(dataSource: DataSource): DataLoader<string, Device | null> {
+/**
+ * Devices by id as `ownerId` (the session's user) has them: null for an unknown id, anyone else's
+ * device, or no session. One statement per batch (`_entities` look-ups of Device).
+ */
+export function createDeviceLoader(dataSource: DataSource, ownerId: string | null): DataLoader<string, Device | null> {
   return new DataLoader(async (ids) => {
     const valid = ids.filter(isUuid);
-    const rows = valid.length ? await dataSource.getRepository(DeviceEntity).findBy({ id: In(valid) }) : [];
+    const rows = valid.length && ownerId !== null && isUuid(ownerId) ? await dataSource.getRepository(DeviceEntity).findBy({ id: In(valid), userId: ownerId }) : [];
     // PostgreSQL prints uuids in lower case whatever case they were asked in.
     const byId = new Map(rows.map((row) => [row.id, toDevice(row)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);

@@ -23,7 +23,7 @@ export class DeviceResolver {
   }
 }
 
-/** `_entities` look-ups of Device go through the per-request loader. */
+/** `_entities` look-ups of Device go through the per-request loader: only the session's own devices. */
 export const deviceReference = {
   __resolveReference: (reference: { id: string }, context: DeviceTrustContext) => context.loaders.device.load(reference.id),
 };

@@ -3,12 +3,11 @@ import type { AddressInfo } from "node:net";
 import { buildSchema, graphql } from "graphql";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import {
+  credentialOfRequest,
   type CustomerRecord,
   type DepositAccountRecord,
-  GATEWAY_CREDENTIAL_HEADER,
   type RunningService,
   type SubgraphService,
-  verifyGatewayCredential,
 } from "@oa/platform";
 import { verifySecret } from "../../modules/credentials/secret-hashing";
 import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
@@ -104,7 +103,7 @@ describe("enroll", () => {
       running.url,
       ENROLL,
       { input: { securityAnswers: ANSWERS, password: STRONG_PASSWORD, ...input } },
-      gatewayHeaders(settings),
+      gatewayHeaders(settings, "identity"),
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -340,7 +339,7 @@ describe("enroll", () => {
         running.url,
         ENROLL,
         { input: { accountType: "AUTO", taxId: TAX_ID(9), accountNumber: "AV-0000000109", username: "nora.fischer", password: STRONG_PASSWORD, securityAnswers: ANSWERS } },
-        gatewayHeaders(settings),
+        gatewayHeaders(settings, "identity"),
       );
       vehicleAccount.failAddToSnapshotAfterApplying = false;
       expect(body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
@@ -426,7 +425,7 @@ async function startVehicleAccountStandIn(gatewaySecret: string): Promise<Vehicl
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const credential = verifyGatewayCredential(gatewaySecret, request.headers[GATEWAY_CREDENTIAL_HEADER] as string | undefined);
+      const credential = credentialOfRequest(gatewaySecret, "vehicle-account", request, Buffer.concat(chunks).toString("utf8"));
       if (!credential || credential.caller !== "identity") {
         standIn.refusedRequests++;
         response.writeHead(401).end();

@@ -11,7 +11,8 @@ export class UserResolver {
   }
 }
 
-/** `_entities` look-ups of User go through the same loader as `me`. */
+/** `_entities` look-ups of User go through the same loader as `me`, and find only the session's own user. */
 export const userReference = {
-  __resolveReference: (reference: { id: string }, context: IdentityContext) => context.loaders.user.load(reference.id),
+  __resolveReference: (reference: { id: string }, context: IdentityContext) =>
+    context.session && reference.id === context.session.userId ? context.loaders.user.load(reference.id) : null,
 };

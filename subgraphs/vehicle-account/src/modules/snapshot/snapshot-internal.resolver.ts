@@ -10,7 +10,7 @@ export class SnapshotInternalResolver {
   @Directive("@inaccessible")
   @Mutation(() => Boolean)
   addToSnapshot(@Args(() => AddToSnapshotArgs) { userId, accountId }: AddToSnapshotArgs, @Ctx() context: VehicleAccountContext): Promise<boolean> {
-    requireInternalCaller(context.credential, "identity");
+    requireInternalCaller(context.credential, "identity", "addToSnapshot");
     if (!isUuid(userId)) throw badUserInput("userId must be a user id.");
     return context.services.snapshots.ensure(userId, accountId);
   }
@@ -19,7 +19,7 @@ export class SnapshotInternalResolver {
   @Directive("@inaccessible")
   @Mutation(() => Boolean)
   async clearSnapshot(@Arg("userId", () => ID) userId: string, @Ctx() context: VehicleAccountContext): Promise<boolean> {
-    requireInternalCaller(context.credential, "identity");
+    requireInternalCaller(context.credential, "identity", "clearSnapshot");
     if (!isUuid(userId)) throw badUserInput("userId must be a user id.");
     await context.services.snapshots.clear(userId);
     return true;

@@ -5,15 +5,18 @@ import { User, type UserReference } from "./user.type";
 
 @Resolver(() => User)
 export class UserResolver {
-  /** Only the signed-in user's own Snapshot is served; any other user's is empty. */
+  /**
+   * Only the signed-in user's own Snapshot is served; any other user's is empty. The holder role is
+   * the session's customer's: the representation's customerId is whatever the caller sent.
+   */
   @FieldResolver(() => [VehicleAccount])
   async vehicleAccounts(@Root() user: UserReference, @Ctx() context: VehicleAccountContext): Promise<VehicleAccount[]> {
-    if (!context.session || user.id !== context.session.userId || typeof user.customerId !== "string") return [];
-    return context.loaders.snapshot.load({ userId: user.id, customerId: user.customerId });
+    if (!context.session || user.id !== context.session.userId) return [];
+    return context.loaders.snapshot.load({ userId: context.session.userId, customerId: context.session.customerId });
   }
 }
 
-/** The representation carries all this subgraph needs (id and customerId): nothing to look up. */
+/** Nothing to look up: `vehicleAccounts` reads the id, and takes the customer from the session. */
 export const userReference = {
   __resolveReference: (reference: UserReference): UserReference => ({ id: reference.id, customerId: reference.customerId }),
 };

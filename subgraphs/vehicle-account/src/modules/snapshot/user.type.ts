@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { VehicleAccount } from "../vehicle-account/vehicle-account.type";
 
-/** identity's User, extended with the Snapshot. identity resolves `customerId` for the role. */
+/**
+ * identity's User, extended with the Snapshot. The plan brings `customerId` from identity, but the
+ * Snapshot reads the session's own (user.resolver.ts): a representation is only what a caller sent.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class User {

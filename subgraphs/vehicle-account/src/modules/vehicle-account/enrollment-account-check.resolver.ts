@@ -14,7 +14,7 @@ export class EnrollmentAccountCheckResolver {
     @Args(() => EnrollmentAccountCheckArgs) { customerId, accountNumber, vin }: EnrollmentAccountCheckArgs,
     @Ctx() context: VehicleAccountContext,
   ): Promise<EnrollmentAccountCheck | null> {
-    requireInternalCaller(context.credential, "identity");
+    requireInternalCaller(context.credential, "identity", "enrollmentAccountCheck");
     const parsed = parseAccountIdentifier({ accountNumber, vin });
     if (!parsed.ok) {
       // Both or neither is a faulty call; a malformed number or VIN names no account on file.

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { closeRedis, createLogger, createRedis, SessionStore } from "@oa/platform";
+import { closeRedis, createLogger, createRedis, forwardedOf, SessionStore, sessionLifetimes } from "@oa/platform";
 import { testSettings } from "@oa/platform/testing";
 import { createGatewayContext } from "./context";
 
@@ -10,7 +10,7 @@ function request(headers: Record<string, string>, remoteAddress = "::ffff:192.0.
 describe("gateway context", () => {
   const settings = testSettings();
   const redis = createRedis(settings, "gateway-context-test");
-  const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const contextOf = createGatewayContext({ sessions, logger: createLogger("silent") });
 
   afterAll(() => closeRedis(redis));
@@ -20,7 +20,7 @@ describe("gateway context", () => {
     const { accessToken, session } = await sessions.create({ userId: "u-1", customerId: "c-1", deviceId: "d-1" });
     try {
       const context = await contextOf(request({ authorization: `Bearer ${accessToken}` }));
-      expect(context.session).toEqual(session);
+      expect(context.session).toEqual(forwardedOf(session));
       expect(context.clientIp).toBe("192.0.2.7");
       expect(JSON.stringify(context)).not.toContain(accessToken);
     } finally {

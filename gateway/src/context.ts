@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { BaseContext } from "@apollo/server";
-import { type ForwardedSession, HttpError, type Logger, type SessionStore } from "@oa/platform";
+import { type ForwardedSession, forwardedOf, HttpError, type Logger, type SessionStore } from "@oa/platform";
 import { bearerToken } from "./bearer-token";
 import { createClientAddress } from "./client-address";
 
@@ -35,7 +35,8 @@ export function createGatewayContext(options: GatewayContextOptions) {
 async function findSession(options: GatewayContextOptions, token: string | null): Promise<ForwardedSession | null> {
   if (token === null) return null;
   try {
-    return await options.sessions.find(token);
+    const session = await options.sessions.find(token);
+    return session && forwardedOf(session);
   } catch (error) {
     // Without Redis a signed-in user cannot be told from a signed-out one: refuse rather than guess.
     options.logger.error("session look-up failed", { detail: error instanceof Error ? error.message : String(error) });

@@ -15,7 +15,7 @@ import {
   type RedisClient,
   requireGatewayCredential,
   type RunningService,
-  SessionStore,
+  SessionStore, sessionLifetimes,
   type Settings,
   signGatewayCredential,
   startHttpService,
@@ -170,7 +170,7 @@ describe("gateway", () => {
     gateway = createGateway(settings, { supergraphSdl });
     url = (await gateway.listen(0, "127.0.0.1")).url;
     redis = createRedis(settings, "gateway-test");
-    sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+    sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import {
   readTlsFiles,
   type RedisClient,
   type RunningService,
-  SessionStore,
+  SessionStore, sessionLifetimes,
   type Settings,
   startHttpService,
 } from "@oa/platform";
@@ -54,7 +54,7 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "gateway" });
   const supergraph = loadSupergraph(settings, options.supergraphSdl);
   const redis = options.redis ?? createRedis(settings, "gateway", logger);
-  const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const pool = options.subgraphFetcher ? undefined : createSubgraphFetch();
   const fetcher = options.subgraphFetcher ?? pool!.fetcher;
 

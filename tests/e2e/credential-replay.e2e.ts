@@ -1,7 +1,7 @@
 // Credentials captured between the services, as a network neighbour would, then replayed straight
 // to a subgraph: each is worth nothing for any request but the one it was made for.
 import { randomUUID } from "node:crypto";
-import { CLOCK_SKEW_MS, closeRedis, CREDENTIAL_LIFETIME_MS, type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, SessionStore } from "@oa/platform";
+import { CLOCK_SKEW_MS, closeRedis, CREDENTIAL_LIFETIME_MS, type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, SessionStore, sessionLifetimes } from "@oa/platform";
 import { gatewayHeaders } from "@oa/platform/testing";
 import { DANA, GOOD_PASSWORD, SOLO, testRecords } from "../support/fixtures";
 import { enroll, signIn } from "../support/journeys";
@@ -181,7 +181,7 @@ describe("a credential captured between services", () => {
 
     beforeAll(async () => {
       client = redis();
-      redisSessions = new SessionStore(client, system.settings.redisKeyPrefix, system.settings.sessionTtlSeconds);
+      redisSessions = new SessionStore(client, system.settings.redisKeyPrefix, sessionLifetimes(system.settings));
       danaSession = (await redisSessions.find(await signedIn(dana)))!;
     });
     afterAll(() => closeRedis(client));
@@ -237,7 +237,7 @@ describe("a captured credential of a session that has expired", () => {
   it("reads no devices once the session's expiresAt is past, though the credential is fresh", async () => {
     const { accessToken } = await signIn(system, DANA, "dana.w", { name: "Phone", platform: "IOS" });
     const client = system.redis();
-    const session = await new SessionStore(client, system.settings.redisKeyPrefix, system.settings.sessionTtlSeconds).find(accessToken);
+    const session = await new SessionStore(client, system.settings.redisKeyPrefix, sessionLifetimes(system.settings)).find(accessToken);
     await closeRedis(client);
     const snapshot = await system.run("Snapshot", {}, accessToken);
     expect(snapshot.body.data!.me.devices).toHaveLength(1);

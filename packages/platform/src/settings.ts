@@ -21,7 +21,16 @@ export interface Settings {
   lockoutSeconds: number;
   securityCodeTtlSeconds: number;
   stepUpMaxAttempts: number;
+  /** Idle timeout: a session unused this long ends. */
   sessionTtlSeconds: number;
+  /** Absolute session lifetime, however often it is used. */
+  sessionMaxSeconds: number;
+  /** How long an unused refresh token works. */
+  refreshTokenTtlSeconds: number;
+  /** Origins of the web pages allowed to send the session cookie. */
+  webOrigins: string[];
+  /** Whether the gateway runs only the documents of its trusted-documents manifest. */
+  trustedDocumentsOnly: boolean;
   /** Failed logins, step-ups, enrollments, recoveries and Add a Vehicle tries one client address may have per window. */
   clientMaxFailures: number;
   /** The window of `clientMaxFailures`, from its first failure; also how long the refusal lasts. */
@@ -123,6 +132,30 @@ function addresses(env: Env, name: string): string[] {
   return items;
 }
 
+/** A `;`-separated list of origins (scheme, host and port, nothing else), as browsers send them. */
+function origins(env: Env, name: string): string[] {
+  return list(env[name]).map((item) => {
+    let origin: string;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = "null";
+    }
+    if (origin === "null" || origin !== item.replace(/\/$/, "")) {
+      throw new SettingsError(`${name} takes origins such as https://online.example.com separated by ";", got "${item}"`);
+    }
+    return origin;
+  });
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new SettingsError(`${name} must be true or false, got "${env[name]}"`);
+}
+
 function optional(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw && raw.trim() !== "" ? raw.trim() : undefined;
@@ -178,6 +211,10 @@ export function loadSettings(env: Env = process.env): Settings {
     securityCodeTtlSeconds: integer(env, "SECURITY_CODE_TTL_SECONDS", 600, 1, 86400),
     stepUpMaxAttempts: integer(env, "STEP_UP_MAX_ATTEMPTS", 5, 1, 1000),
     sessionTtlSeconds: integer(env, "SESSION_TTL_SECONDS", 900, 1, 30 * 86400),
+    sessionMaxSeconds: integer(env, "SESSION_MAX_SECONDS", 43_200, 1, 365 * 86400),
+    refreshTokenTtlSeconds: integer(env, "REFRESH_TOKEN_TTL_SECONDS", 2_592_000, 1, 365 * 86400),
+    webOrigins: origins(env, "WEB_ORIGINS"),
+    trustedDocumentsOnly: boolean(env, "TRUSTED_DOCUMENTS_ONLY", production),
     clientMaxFailures: integer(env, "CLIENT_MAX_FAILURES", 100, 1, 1_000_000),
     clientWindowSeconds: integer(env, "CLIENT_WINDOW_SECONDS", 600, 1, 30 * 86400),
     securityCodeMaxSends: integer(env, "SECURITY_CODE_MAX_SENDS", 5, 1, 1000),

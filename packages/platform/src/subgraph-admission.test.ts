@@ -4,7 +4,7 @@ import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential
 import { HttpError } from "./http-service";
 import { createLogger } from "./logger";
 import { closeRedis, createRedis } from "./redis";
-import { SessionStore } from "./sessions";
+import { SessionStore, sessionLifetimes } from "./sessions";
 import { createSubgraphAdmission } from "./subgraph-admission";
 import { testSettings } from "./testing";
 
@@ -14,7 +14,7 @@ const MUTATION = JSON.stringify({ query: "mutation { removeDevice(id: \"d-1\") {
 describe("admitting a request to a subgraph", () => {
   const settings = testSettings();
   const redis = createRedis(settings, "admission-test");
-  const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const nonces = new CredentialNonces(redis, settings.redisKeyPrefix, "device-trust");
   const admit = createSubgraphAdmission({ audience: "device-trust", secret: settings.gatewaySecret, sessions, nonces, logger: createLogger("silent") });
 

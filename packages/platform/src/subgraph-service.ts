@@ -9,7 +9,7 @@ import type { GatewayCredential } from "./gateway-credential";
 import { type RunningService, startHttpService } from "./http-service";
 import type { Logger } from "./logger";
 import { closeRedis, type RedisClient } from "./redis";
-import { SessionStore } from "./sessions";
+import { SessionStore, sessionLifetimes } from "./sessions";
 import type { Settings } from "./settings";
 import { createSubgraphAdmission } from "./subgraph-admission";
 
@@ -49,7 +49,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
   const admit = createSubgraphAdmission({
     audience: name,
     secret: settings.gatewaySecret,
-    sessions: new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds),
+    sessions: new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings)),
     nonces: new CredentialNonces(redis, settings.redisKeyPrefix, name),
     logger,
   });

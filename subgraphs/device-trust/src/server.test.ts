@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, type RunningService, SessionStore, signGatewayCredential, type SubgraphService } from "@oa/platform";
+import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, type RunningService, SessionStore, sessionLifetimes, signGatewayCredential, type SubgraphService } from "@oa/platform";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { Client } from "pg";
 import { createDeviceTrustService } from "./server";
@@ -63,7 +63,7 @@ describe("device-trust subgraph service", () => {
     return (await sessions().create({ userId, customerId: "C-100001", deviceId: null })).session;
   }
 
-  const sessions = () => new SessionStore(service.redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = () => new SessionStore(service.redis, settings.redisKeyPrefix, sessionLifetimes(settings));
 
   function call<T>(query: string, variables: Record<string, unknown> = {}, session: ForwardedSession | null = null) {
     return postGraphQL<T>(running.url, query, variables, gatewayHeaders(settings, "device-trust", session));

@@ -5,7 +5,7 @@ import {
   type Logger,
   Notifier,
   type RedisClient,
-  SessionStore,
+  SessionStore, sessionLifetimes,
   type Settings,
 } from "@oa/platform";
 import type { DataSource } from "typeorm";
@@ -63,7 +63,7 @@ export function createIdentityServices(
     dataSource,
     redis,
     notifier: new Notifier(logger, settings.messageOutboxFile),
-    sessions: new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds),
+    sessions: new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings)),
     catalog: new SecurityQuestionCatalog(dataSource),
     deviceTrust: new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger }),
     vehicleAccount: new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger }),

@@ -1,4 +1,4 @@
-import { closeRedis, createRedis, type ForwardedSession, SessionStore } from "@oa/platform";
+import { closeRedis, createRedis, type ForwardedSession, SessionStore, sessionLifetimes } from "@oa/platform";
 import { withDatabaseConnection } from "../records/database-connection";
 import { writeRecords } from "../records/import-records";
 import { benchRecords } from "./bench-records";
@@ -31,7 +31,7 @@ export async function setUpBenchUsers(system: BenchSystem, client: HttpClient, f
 
   const redis = createRedis(system.settings, "bench");
   try {
-    const singleSession = await new SessionStore(redis, system.settings.redisKeyPrefix, system.settings.sessionTtlSeconds).find(single.accessToken);
+    const singleSession = await new SessionStore(redis, system.settings.redisKeyPrefix, sessionLifetimes(system.settings)).find(single.accessToken);
     if (!singleSession) throw new Error("the session just opened is not in Redis");
     return { single, fleet, singleSession };
   } finally {

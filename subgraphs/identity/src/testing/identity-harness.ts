@@ -8,7 +8,7 @@ import {
   createRedis,
   type ForwardedSession,
   type RunningService,
-  SessionStore,
+  SessionStore, sessionLifetimes,
   type Settings,
   type SubgraphService,
 } from "@oa/platform";
@@ -60,7 +60,7 @@ export async function startIdentityHarness(overrides: Partial<Settings> = {}): P
   await service.migrate();
   const running = await service.listen(0, "127.0.0.1");
   const redis = createRedis(settings);
-  const sessions = new SessionStore(redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
 
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}, session: ForwardedSession | null = null, operationName?: string) => {
     const body = JSON.stringify({ query, variables, operationName });

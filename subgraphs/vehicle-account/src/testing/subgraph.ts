@@ -1,5 +1,5 @@
 // Starts vehicle-account on a fresh database and the real Redis, as its tests need it.
-import { type ForwardedSession, type RunningService, SessionStore, type Settings, type SubgraphService, type VehicleAccountRecord } from "@oa/platform";
+import { type ForwardedSession, type RunningService, SessionStore, sessionLifetimes, type Settings, type SubgraphService, type VehicleAccountRecord } from "@oa/platform";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { importVehicleAccountRecords } from "../records/import-vehicle-account-records";
 import { createVehicleAccountService, type VehicleAccountOptions } from "../server";
@@ -32,7 +32,7 @@ export async function startTestSubgraph(options: Omit<VehicleAccountOptions, "on
   const service = await createVehicleAccountService(settings, { ...options, onQuery: (sql) => statements.push(sql) });
   await service.migrate();
   const running = await service.listen(0, "127.0.0.1");
-  const sessions = new SessionStore(service.redis, settings.redisKeyPrefix, settings.sessionTtlSeconds);
+  const sessions = new SessionStore(service.redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const live = async (session: ForwardedSession | null) =>
     session && (await sessions.create({ userId: session.userId, customerId: session.customerId, deviceId: session.deviceId })).session;
   return {

@@ -25,11 +25,12 @@ describe("device-trust subgraph SDL", () => {
   it("marks the internal fields and their type @inaccessible, and nothing public", () => {
     expect(sdl).toMatch(/registerDevice\(\s*userId: ID!\s+"""[^"]*"""\s+name: String!\s+platform: DevicePlatform!\s*\): DeviceRegistration! @inaccessible/);
     expect(sdl).toMatch(/useTrustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): ID @inaccessible/);
-    expect(sdl).toMatch(/trustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): ID @inaccessible/);
+    expect(sdl).toMatch(/trustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): TrustedDevice @inaccessible/);
+    expect(sdl).toMatch(/type TrustedDevice\s+@inaccessible\s*\{/);
     expect(sdl).toMatch(/type DeviceRegistration\s+@inaccessible\s*\{/);
     expect(sdl).toContain("removeDevice(id: ID!): RemoveDeviceResult!\n");
-    // Four uses (the @link import names it once more, in quotes).
-    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(4);
+    // Five uses (the @link import names it once more, in quotes).
+    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(5);
   });
 
   it("prints the contract's scalar, enum and union", () => {

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { EnrollmentResolver } from "./flows/enrollment/enrollment.resolver";
 import { LoginResolver } from "./flows/login/login.resolver";
 import { StepUpResolver } from "./flows/step-up/step-up.resolver";
+import { UserSecurityEventsResolver } from "./modules/security-event/user-security-events.resolver";
 import { SecurityQuestionResolver } from "./modules/security-question/security-question.resolver";
 import { LogoutResolver } from "./modules/session/logout.resolver";
 import { UserResolver, userReference } from "./modules/user/user.resolver";
@@ -11,7 +12,7 @@ import { UserResolver, userReference } from "./modules/user/user.resolver";
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [UserResolver, SecurityQuestionResolver, EnrollmentResolver, LoginResolver, StepUpResolver, LogoutResolver],
+      resolvers: [UserResolver, SecurityQuestionResolver, EnrollmentResolver, LoginResolver, StepUpResolver, LogoutResolver, UserSecurityEventsResolver],
       orphanedTypes: [],
     },
     { User: userReference },

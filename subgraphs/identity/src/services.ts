@@ -12,6 +12,7 @@ import type { DataSource } from "typeorm";
 import { verifyAgainstDummy } from "./modules/credentials/secret-hashing";
 import { LoginLockout } from "./modules/lockout/login-lockout";
 import { ProofAttempts } from "./modules/proof/proof-attempts";
+import { SecurityEvents } from "./modules/security-event/security-events";
 import { SecurityQuestionCatalog } from "./modules/security-question/security-question.service";
 import { SecurityCodeSends } from "./modules/step-up/security-code-sends";
 import { StepUpChallengeStore } from "./modules/step-up/step-up-challenge.store";
@@ -25,6 +26,8 @@ export interface IdentityServices {
   notifier: Notifier;
   sessions: SessionStore;
   catalog: SecurityQuestionCatalog;
+  /** The append-only log of what happened to each user's online access. */
+  securityEvents: SecurityEvents;
   /** device-trust's internal fields. */
   deviceTrust: InternalClient;
   /** vehicle-account's internal fields. */
@@ -65,6 +68,7 @@ export function createIdentityServices(
     notifier: new Notifier(logger, settings.messageOutboxFile),
     sessions: new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings)),
     catalog: new SecurityQuestionCatalog(dataSource),
+    securityEvents: new SecurityEvents(dataSource, logger),
     deviceTrust: new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger }),
     vehicleAccount: new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger }),
     clientAttempts: createClientAttempts(redis, settings),

@@ -1,9 +1,11 @@
 import { createDataSource } from "@oa/platform";
 import { CustomerEntity } from "../modules/customer/customer.entity";
 import { DepositAccountEntity, DepositAccountHolderEntity } from "../modules/customer/deposit-account.entity";
+import { SecurityEventEntity } from "../modules/security-event/security-event.entity";
 import { SecurityAnswerEntity, SecurityQuestionEntity } from "../modules/security-question/security-question.entity";
 import { UserEntity } from "../modules/user/user.entity";
 import { InitialSchema1764300000000 } from "./migrations/1764300000000-InitialSchema";
+import { SecurityEvents1764400000000 } from "./migrations/1764400000000-SecurityEvents";
 
 /** The PostgreSQL schema identity owns. */
 export const IDENTITY_SCHEMA = "identity";
@@ -15,9 +17,10 @@ export const identityEntities = [
   UserEntity,
   SecurityQuestionEntity,
   SecurityAnswerEntity,
+  SecurityEventEntity,
 ];
 
-export const identityMigrations = [InitialSchema1764300000000];
+export const identityMigrations = [InitialSchema1764300000000, SecurityEvents1764400000000];
 
 export function createIdentityDataSource(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}) {
   return createDataSource({ url, schema: IDENTITY_SCHEMA, entities: identityEntities, migrations: identityMigrations, ...options });

@@ -80,7 +80,7 @@ export async function startFakeDeviceTrust(gatewaySecret: string): Promise<FakeD
       if (query.includes("trustedDevice(") && !query.includes("useTrustedDevice(")) {
         if (!call("trustedDevice")) return forbidden();
         const device = devices.find((candidate) => candidate.token === variables.deviceToken && candidate.userId === variables.userId);
-        return reply(200, { data: { trustedDevice: device?.id ?? null } });
+        return reply(200, { data: { trustedDevice: device ? { id: device.id, name: device.name } : null } });
       }
       if (query.includes("useTrustedDevice(")) {
         if (!call("useTrustedDevice")) return forbidden();

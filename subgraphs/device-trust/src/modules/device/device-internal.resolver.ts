@@ -3,6 +3,7 @@ import { Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphq
 import type { DeviceTrustContext } from "../../context";
 import { RegisterDeviceArgs, UseTrustedDeviceArgs } from "./device-internal.args";
 import { DeviceRegistration } from "./device-registration.type";
+import { TrustedDevice } from "./trusted-device.type";
 
 /**
  * identity's calls, made directly with a credential identity signs for each call and the one field
@@ -19,11 +20,11 @@ export class DeviceInternalResolver {
   }
 
   @Directive("@inaccessible")
-  @Query(() => ID, {
+  @Query(() => TrustedDevice, {
     nullable: true,
-    description: "The device id when deviceToken is a live registration of userId, else null. Changes nothing (asked before the password is checked).",
+    description: "The device when deviceToken is a live registration of userId, else null. Changes nothing (asked before the password is checked).",
   })
-  trustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<string | null> {
+  trustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<TrustedDevice | null> {
     requireInternalCaller(context.credential, "identity", "trustedDevice");
     return context.services.devices.findTrusted(userId, deviceToken);
   }

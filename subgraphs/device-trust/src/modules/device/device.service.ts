@@ -23,13 +23,13 @@ export class DeviceService {
     return { deviceToken, device: toDevice(device) };
   }
 
-  /** The device id when `deviceToken` is a live registration of `userId`, else null; changes nothing. */
-  async findTrusted(userId: string, deviceToken: string): Promise<string | null> {
+  /** The device (id and name) when `deviceToken` is a live registration of `userId`, else null; changes nothing. */
+  async findTrusted(userId: string, deviceToken: string): Promise<{ id: string; name: string } | null> {
     if (!isUuid(userId) || !isWellFormedDeviceToken(deviceToken)) return null;
     const row = await this.dataSource
       .getRepository(DeviceEntity)
-      .findOne({ select: { id: true }, where: { tokenHash: hashDeviceToken(deviceToken), userId } });
-    return row?.id ?? null;
+      .findOne({ select: { id: true, name: true }, where: { tokenHash: hashDeviceToken(deviceToken), userId } });
+    return row ? { id: row.id, name: row.name } : null;
   }
 
   /**

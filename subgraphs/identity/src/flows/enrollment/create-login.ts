@@ -3,6 +3,8 @@ import { QueryFailedError } from "typeorm";
 import type { IdentityServices } from "../../services";
 import { usernameKey } from "../../modules/credentials/username-policy";
 import { hashSecret } from "../../modules/credentials/secret-hashing";
+import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
+import type { EventOrigin } from "../../modules/security-event/security-events";
 import { SecurityAnswerEntity } from "../../modules/security-question/security-question.entity";
 import { UserEntity } from "../../modules/user/user.entity";
 import type { ValidEnrollment } from "./enrollment-input";
@@ -11,7 +13,7 @@ import { addToSnapshot, clearSnapshot } from "./vehicle-account.calls";
 export type CreateLoginResult = { created: true; userId: string } | { created: false; conflict: "ALREADY_ENROLLED" | "USERNAME_TAKEN" };
 
 /**
- * Writes the login and its three answers in one transaction. For Auto, vehicle-account first puts
+ * Writes the login, its three answers and its ENROLLED event in one transaction. For Auto, vehicle-account first puts
  * the account on the Snapshot of the new (not yet committed) user id; if the transaction then
  * fails, the Snapshot is cleared, so nothing is left that would block a retry. The call is made
  * outside the transaction: no transaction stays open across a call to another service.
@@ -21,6 +23,7 @@ export async function createLogin(
   enrollment: ValidEnrollment,
   customerId: string,
   snapshotAccountId: string | null,
+  origin: EventOrigin,
 ): Promise<CreateLoginResult> {
   // argon2 is costly on purpose: hashed only once every check has passed.
   const [passwordHash, ...answerHashes] = await Promise.all([
@@ -47,6 +50,7 @@ export async function createLogin(
         SecurityAnswerEntity,
         enrollment.answers.map((answer, index) => ({ userId, questionId: answer.questionId, answerHash: answerHashes[index] })),
       );
+      await services.securityEvents.record({ userId, kind: SecurityEventKind.ENROLLED, clientAddress: origin.clientAddress }, manager);
     });
   } catch (error) {
     if (snapshotTouched) await undoSnapshot(services, userId);

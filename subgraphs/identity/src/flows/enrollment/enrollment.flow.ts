@@ -50,7 +50,7 @@ export async function runEnrollment(context: IdentityContext, input: EnrollInput
   });
   if (weakness) return rejected(EnrollmentRejection.WEAK_PASSWORD, weakness.message);
 
-  const result = await createLogin(services, enrollment, customer.id, vehicleAccount?.accountId ?? null);
+  const result = await createLogin(services, enrollment, customer.id, vehicleAccount?.accountId ?? null, { clientAddress: context.credential.clientIp });
   if (!result.created) return rejected(EnrollmentRejection[result.conflict]);
   context.loaders.loginIdByCustomer.clear(customer.id);
   context.loaders.loginIdByUsernameKey.clear(usernameKey(enrollment.username));

@@ -2,8 +2,9 @@ import { type AttemptPlace, clientPlace, reservePlaces } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { usernameKey } from "../../modules/credentials/username-policy";
 import { verifyAgainstDummy, verifySecret } from "../../modules/credentials/secret-hashing";
-import { findTrustedDevice, useTrustedDevice } from "../../modules/device/device-trust.calls";
+import { findTrustedDevice, type TrustedDevice, useTrustedDevice } from "../../modules/device/device-trust.calls";
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
+import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import { openSession } from "../../modules/session/open-session";
 import { openStepUpChallenge } from "../../modules/step-up/challenge-opening";
 import type { LoginCredential } from "../../modules/user/login-credential.loader";
@@ -41,9 +42,10 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
   const { lockout, settings } = services;
   if (input.username.length > MAX_USERNAME_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) return invalidCredentials();
   const login = await loaders.loginCredential.load(usernameKey(input.username));
-  const deviceId = input.deviceToken ? await registeredDeviceOf(context, login, input.deviceToken) : null;
+  const device = input.deviceToken ? await registeredDeviceOf(context, login, input.deviceToken) : null;
   const person = lockout.subjectOf(input.username);
-  const subject = deviceId ? lockout.deviceSubjectOf(person, deviceId) : person;
+  const subject = device ? lockout.deviceSubjectOf(person, device.id) : person;
+  const origin = { clientAddress: context.credential.clientIp, deviceId: device?.id ?? null, deviceName: device?.name ?? null };
 
   const places: AttemptPlace[] = [...clientPlace(services.clientAttempts, context.credential.clientIp), { name: "person", guard: lockout, subject }];
   const reservation = await reservePlaces(places);
@@ -60,17 +62,27 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
     if (!login || !passwordRight) {
       const states = await held.failed();
       const lock = states.find((place) => place.name === "person")?.state;
-      if (lock?.locked && lock.justLocked) sendLockNotice(context, login?.customerId ?? null);
+      const justLocked = lock?.locked === true && lock.justLocked;
+      // In the background: a known username must answer in the same time as an unknown one.
+      if (login) {
+        services.securityEvents.recordInBackground([
+          { userId: login.userId, kind: SecurityEventKind.SIGN_IN_FAILED, ...origin },
+          ...(justLocked ? [{ userId: login.userId, kind: SecurityEventKind.ACCOUNT_LOCKED, ...origin }] : []),
+        ]);
+      }
+      if (justLocked) sendLockNotice(context, login?.customerId ?? null);
       return invalidCredentials();
     }
-    if (deviceId && (await stampDevice(context, login, input.deviceToken!))) {
+    if (device && (await stampDevice(context, login, input.deviceToken!))) {
+      // Recorded before the session exists: no sign-in goes unrecorded.
+      await services.securityEvents.record({ userId: login.userId, kind: SecurityEventKind.SIGNED_IN, ...origin });
       const [session] = await Promise.all([
-        openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId }),
+        openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId: device.id }),
         held.succeeded(),
         // A success is the person's too: their count from elsewhere starts again (a lock stays as it is).
         lockout.reset(person),
       ]);
-      services.logger.info("signed in", { userId: login.userId, deviceId });
+      services.logger.info("signed in", { userId: login.userId, deviceId: device.id });
       return Object.assign(new LoginSucceeded(), { session });
     }
     // The password was right: not a failure, but not a success either until step-up.
@@ -86,10 +98,10 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
  * whose budget the try counts against), or null. When device-trust cannot answer, the device is
  * treated as unregistered: the person is asked to step up rather than turned away.
  */
-async function registeredDeviceOf(context: IdentityContext, login: LoginCredential | null, deviceToken: string): Promise<string | null> {
+async function registeredDeviceOf(context: IdentityContext, login: LoginCredential | null, deviceToken: string): Promise<TrustedDevice | null> {
   try {
-    const deviceId = await findTrustedDevice(context.services.deviceTrust, login?.userId ?? NOBODY, deviceToken);
-    return login ? deviceId : null;
+    const device = await findTrustedDevice(context.services.deviceTrust, login?.userId ?? NOBODY, deviceToken);
+    return login ? device : null;
   } catch {
     context.services.logger.warn("device trust unavailable at sign-in; asking for step-up", { userId: login?.userId });
     return null;

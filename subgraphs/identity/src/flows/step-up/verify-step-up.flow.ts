@@ -5,6 +5,7 @@ import { Device } from "../../modules/device/device.type";
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/contact-delivery";
 import { newDeviceText } from "../../modules/notice/message-texts";
+import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import { openSession } from "../../modules/session/open-session";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
 import { RESEND_AFTER_SECONDS } from "../../modules/step-up/step-up-challenge.store";
@@ -100,7 +101,13 @@ async function settleTry(context: IdentityContext, challenge: StoredChallenge, s
 async function countFailure(context: IdentityContext, challenge: StoredChallenge, held: HeldPlaces): Promise<void> {
   const states = await held.failed();
   const person = states.find((place) => place.name === "person")?.state;
-  if (person?.locked && person.justLocked) sendLockNotice(context, challenge.customerId);
+  const justLocked = person?.locked === true && person.justLocked;
+  const origin = { userId: challenge.userId, clientAddress: context.credential.clientIp };
+  await context.services.securityEvents.record([
+    { ...origin, kind: SecurityEventKind.STEP_UP_FAILED },
+    ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
+  ]);
+  if (justLocked) sendLockNotice(context, challenge.customerId);
   context.services.logger.info("step-up try failed", { userId: challenge.userId, locked: person?.locked ?? false });
 }
 
@@ -154,6 +161,13 @@ async function signInAfterStepUp(
       throw error;
     }
   }
+  const device = registeredDevice ? { deviceId: registeredDevice.device.id, deviceName: registeredDevice.device.name } : {};
+  const origin = { userId: challenge.userId, clientAddress: context.credential.clientIp, ...device };
+  // Recorded before the session exists: no sign-in goes unrecorded.
+  await services.securityEvents.record([
+    ...(registeredDevice ? [{ ...origin, kind: SecurityEventKind.DEVICE_REGISTERED }] : []),
+    { ...origin, kind: SecurityEventKind.SIGNED_IN },
+  ]);
   const session = await openSession(services.sessions, {
     userId: challenge.userId,
     customerId: challenge.customerId,

@@ -7,7 +7,7 @@ const USE_TRUSTED_DEVICE = `mutation UseTrustedDevice($userId: ID!, $deviceToken
 }`;
 
 const TRUSTED_DEVICE = `query TrustedDevice($userId: ID!, $deviceToken: String!) {
-  trustedDevice(userId: $userId, deviceToken: $deviceToken)
+  trustedDevice(userId: $userId, deviceToken: $deviceToken) { id name }
 }`;
 
 const REGISTER_DEVICE = `mutation RegisterDevice($userId: ID!, $name: String!, $platform: DevicePlatform!) {
@@ -30,10 +30,16 @@ export async function useTrustedDevice(deviceTrust: InternalClient, userId: stri
   return data.useTrustedDevice;
 }
 
-/** The id of the device when `deviceToken` is a live registration of this user, else null; stamps nothing. */
-export async function findTrustedDevice(deviceTrust: InternalClient, userId: string, deviceToken: string): Promise<string | null> {
+/** A registered device, as identity's security events name it. */
+export interface TrustedDevice {
+  id: string;
+  name: string;
+}
+
+/** The device when `deviceToken` is a live registration of this user, else null; stamps nothing. */
+export async function findTrustedDevice(deviceTrust: InternalClient, userId: string, deviceToken: string): Promise<TrustedDevice | null> {
   if (deviceToken === "" || deviceToken.length > MAX_DEVICE_TOKEN_LENGTH) return null;
-  const data = await deviceTrust.request<{ trustedDevice: string | null }>(TRUSTED_DEVICE, { userId, deviceToken });
+  const data = await deviceTrust.request<{ trustedDevice: TrustedDevice | null }>(TRUSTED_DEVICE, { userId, deviceToken });
   return data.trustedDevice;
 }
 

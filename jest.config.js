@@ -21,6 +21,9 @@ module.exports = {
   moduleNameMapper: {
     "^@oa/platform/testing$": "<rootDir>/packages/platform/src/testing",
     "^@oa/platform$": "<rootDir>/packages/platform/src",
+    "^@oa/client$": "<rootDir>/packages/client/src",
+    // ES module sources (packages/client) import "./x.js", which is x.ts here.
+    "^(\\.{1,2}/.*)\\.js$": "$1",
     "^@oa/identity$": "<rootDir>/subgraphs/identity/src/server",
     "^@oa/device-trust$": "<rootDir>/subgraphs/device-trust/src/server",
     "^@oa/vehicle-account$": "<rootDir>/subgraphs/vehicle-account/src/server",

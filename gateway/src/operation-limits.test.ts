@@ -18,6 +18,7 @@ const schema = buildSchema(`
     enroll(username: String!): Boolean!
     addVehicle(vin: String!): Boolean!
     sendSecurityCode(challengeId: ID!): Boolean!
+    refreshSession(refreshToken: String!): Boolean!
     logout: Boolean!
   }
 `);
@@ -57,7 +58,7 @@ describe("operation limits", () => {
     expect(errorsOf(`mutation { ... on Mutation { ${LOGIN} } ${LOGIN} }`)).toHaveLength(1);
   });
 
-  it.each(["verifyStepUp(code: \"1\")", "enroll(username: \"u\")", "addVehicle(vin: \"v\")", "sendSecurityCode(challengeId: \"c\")"])(
+  it.each(["verifyStepUp(code: \"1\")", "enroll(username: \"u\")", "addVehicle(vin: \"v\")", "sendSecurityCode(challengeId: \"c\")", "refreshSession(refreshToken: \"t\")"])(
     "refuses %s twice",
     (field) => {
       const name = field.slice(0, field.indexOf("("));

@@ -22,7 +22,7 @@ export interface OperationLimits {
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 18,
   maxAliases: 30,
-  onceOnlyFields: ["login", "verifyStepUp", "enroll", "addVehicle", "sendSecurityCode"],
+  onceOnlyFields: ["login", "verifyStepUp", "enroll", "addVehicle", "sendSecurityCode", "refreshSession"],
 };
 
 /**

@@ -483,5 +483,12 @@ describe("gateway", () => {
         await production.close();
       }
     });
+
+    it("refuses to serve the web page", () => {
+      const pages = new Map([["/app/", { contentType: "text/html", body: "<!doctype html>", contentSecurityPolicy: "default-src 'none'" }]]);
+      expect(() => createGateway({ ...settings, nodeEnv: "production", production: true }, { supergraphSdl, pages })).toThrow(
+        "the web page is served in development only, never in production",
+      );
+    });
   });
 });

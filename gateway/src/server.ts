@@ -12,6 +12,7 @@ import {
   SessionStore, sessionLifetimes,
   type Settings,
   startHttpService,
+  type StaticPage,
 } from "@oa/platform";
 import { apolloLogger } from "./apollo-logger";
 import { gatewayPlugins } from "./apollo-plugins";
@@ -20,6 +21,7 @@ import { operationLimitRules } from "./operation-limits";
 import { supportedOperationTypesRule } from "./operation-types";
 import { MAX_REQUEST_BYTES, PARSE_LIMITS } from "./parse-limits";
 import { gatewayReadiness } from "./readiness";
+import { sessionCookiesPlugin } from "./session-cookies.plugin";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { createSubgraphFetch, type SubgraphFetcher } from "./subgraph-fetch";
 import { loadSupergraph } from "./supergraph";
@@ -37,6 +39,10 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** The fetch every subgraph call goes through (benchmarks compare against one); by default the keep-alive pool, closed with the gateway. */
   subgraphFetcher?: SubgraphFetcher;
+  /** Where sessions are looked up (benchmarks compare stores that slide differently); by default one made from the settings. */
+  sessions?: SessionStore;
+  /** Pages served beside /graphql, by path (the web page, in development only: refused in production). */
+  pages?: ReadonlyMap<string, StaticPage>;
 }
 
 /** The gateway, built but not yet listening, so tests and `npm start` run it in-process. */
@@ -51,10 +57,11 @@ export interface Gateway {
  * limits and masked errors.
  */
 export function createGateway(settings: Settings, options: GatewayOptions = {}): Gateway {
+  if (options.pages && settings.production) throw new Error("the web page is served in development only, never in production");
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "gateway" });
   const supergraph = loadSupergraph(settings, options.supergraphSdl);
   const redis = options.redis ?? createRedis(settings, "gateway", logger);
-  const sessions = new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
+  const sessions = options.sessions ?? new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const pool = options.subgraphFetcher ? undefined : createSubgraphFetch();
   const fetcher = options.subgraphFetcher ?? pool!.fetcher;
 
@@ -82,13 +89,14 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     introspection: !settings.production,
     hideSchemaDetailsFromClientErrors: settings.production,
     validationRules: [...operationLimitRules(), supportedOperationTypesRule],
-    // Sessions travel only in the Authorization header, never in cookies, so a browser cannot be
-    // made to send one cross-site: CSRF does not apply, and plain GET queries work (contract).
+    // Apollo's CSRF prevention would refuse every plain GET query, bearer ones too; the same rule
+    // applies to cookies alone instead: a request's cookies count only when it was preflighted
+    // (cookie-requests.ts), so plain GET queries with a bearer token keep working (contract).
     csrfPrevention: false,
     // Clients send full documents; no automatic persisted queries (a request with one gets a 400).
     persistedQueries: false,
     parseOptions: PARSE_LIMITS,
-    plugins: gatewayPlugins(settings.production),
+    plugins: [...gatewayPlugins(settings.production), sessionCookiesPlugin()],
   });
 
   let running: RunningService | undefined;
@@ -97,14 +105,21 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
       if (running) throw new Error("the gateway is already listening");
       running = await startHttpService<GatewayContext>({
         name: "gateway",
-        cors: true,
+        // Any origin without credentials (bearer tokens); WEB_ORIGINS alone with the cookies.
+        cors: { credentialedOrigins: settings.webOrigins },
+        pages: options.pages,
         port,
         host: host ?? settings.host,
         tls: readTlsFiles(settings),
         maxBodyBytes: MAX_REQUEST_BYTES,
         apollo,
         logger,
-        context: createGatewayContext({ sessions, logger, trustedProxies: settings.trustedProxies }),
+        context: gatewayContextFrom(createGatewayContext({
+          sessions,
+          logger,
+          trustedProxies: settings.trustedProxies,
+          cookies: { webOrigins: settings.webOrigins, tls: settings.tlsCertFile !== undefined },
+        })),
         readiness: gatewayReadiness(redis, supergraph.subgraphs),
       });
       return running;
@@ -115,4 +130,9 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
       if (!options.redis) await closeRedis(redis);
     },
   };
+}
+
+/** The http service's context callback (request, body, response) from the gateway's (request, response). */
+function gatewayContextFrom(build: ReturnType<typeof createGatewayContext>) {
+  return (request: Parameters<typeof build>[0], _body: string, response: NonNullable<Parameters<typeof build>[1]>) => build(request, response);
 }

@@ -1,7 +1,15 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 // The enum is not re-exported from the package's index.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import { type CredentialClaims, GATEWAY_CREDENTIAL_HEADER, type Logger, serviceUnavailable, signGatewayCredential } from "@oa/platform";
+import {
+  type CredentialClaims,
+  GATEWAY_CREDENTIAL_HEADER,
+  type Logger,
+  SESSION_HANDOVER_EXTENSION,
+  type SessionHandover,
+  serviceUnavailable,
+  signGatewayCredential,
+} from "@oa/platform";
 import type { GatewayContext } from "./context";
 import type { SubgraphFetcher } from "./subgraph-fetch";
 
@@ -13,6 +21,11 @@ export interface SubgraphDataSourceOptions {
   fetcher: SubgraphFetcher;
   logger: Logger;
 }
+
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
+
+/** The one subgraph that opens and ends sessions: only its handover is taken, and only it sees the device cookie. */
+export const SESSION_SUBGRAPH = "identity";
 
 // Carries a fetch's claims from willSendRequest (which knows the request's context) to the
 // fetcher (which alone sees the exact body); the fetcher always replaces it with the credential.
@@ -46,7 +59,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       clientIp: incoming ? options.context.clientIp : null,
       purpose: null,
     };
+    // The device cookie goes to identity's mutations only (its login reads it), never elsewhere.
+    const deviceCookie = incoming ? options.context.deviceCookie : null;
+    if (deviceCookie && this.name === SESSION_SUBGRAPH && /^\s*mutation\b/.test(options.request.query ?? "")) claims.deviceCookie = deviceCookie;
     headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+  }
+
+  /**
+   * Takes identity's session handover out of its answer into the request's context (the cookies
+   * are set from there); no subgraph's handover ever stays in an answer, and only identity's counts.
+   */
+  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse["response"] {
+    const handover = response.extensions?.[SESSION_HANDOVER_EXTENSION] as SessionHandover | undefined;
+    if (handover === undefined) return response;
+    delete response.extensions![SESSION_HANDOVER_EXTENSION];
+    if (this.name === SESSION_SUBGRAPH && context.handover) {
+      if (handover.session) context.handover.session = handover.session;
+      if (handover.device) context.handover.device = handover.device;
+      if (handover.endedCurrent) context.handover.endedCurrent = true;
+    } else {
+      this.logger.warn("a session handover from a subgraph that does not open sessions was dropped", { subgraph: this.name });
+    }
+    return response;
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {

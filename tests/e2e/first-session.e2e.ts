@@ -91,13 +91,18 @@ describe("a customer's first session", () => {
     expect(new Date(device.lastUsedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it("removes the device, after which its token no longer skips step-up", async () => {
-    const removed = await system.run("RemoveDevice", { id: deviceId }, accessToken);
+  it("removes the device, which ends the sessions opened on it, after which its token no longer skips step-up", async () => {
+    // Removed from a session opened elsewhere (a step-up without remembering the device).
+    const elsewhere = (await signIn(system, DANA, "dana.w")).accessToken;
+    const removed = await system.run("RemoveDevice", { id: deviceId }, elsewhere);
     expect(removed.body.data!.removeDevice).toEqual({ __typename: "DeviceRemoved", id: deviceId });
-    const again = await system.run("RemoveDevice", { id: deviceId }, accessToken);
+    // The sessions opened on the device end with it (contract: removeDevice).
+    expect((await system.run("Snapshot", {}, accessToken)).body.data!.me).toBeNull();
+    const again = await system.run("RemoveDevice", { id: deviceId }, elsewhere);
     expect(again.body.data!.removeDevice).toEqual({ __typename: "DeviceNotFound", id: deviceId });
     const login = await system.run("Login", { input: { username: "dana.w", password: "Violet-Harbor-Lantern-42", deviceToken } });
     expect(login.body.data!.login.__typename).toBe("StepUpRequired");
+    accessToken = elsewhere;
   });
 
   it("logs out: the token is refused at once", async () => {

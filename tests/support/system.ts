@@ -10,6 +10,7 @@ import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
 import { ANY_FREE_PORTS, type SubgraphName, startLocalSystem } from "../../packages/cli/src/local-system";
 import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 import { writeRecords } from "../../packages/cli/src/records/import-records";
+import { webPagePages } from "../../packages/cli/src/web-page";
 import { Wiretap } from "./wiretap";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -20,6 +21,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestSystemOptions {
   /** Subgraphs to put a recording proxy in front of: the gateway and identity reach them only through it (`taps`). */
   tap?: SubgraphName[];
+  /** Serve the web page at /app/, as `npm start` does in development. */
+  webPage?: boolean;
 }
 
 /**
@@ -55,6 +58,7 @@ export class TestSystem {
       for (const name of options.tap ?? []) this.taps[name] = await Wiretap.start();
       const system = await startLocalSystem(testSettings({ databaseUrl: this.database.url, messageOutboxFile: this.outbox.file, ...ANY_FREE_PORTS, ...overrides }), {
         host: "127.0.0.1",
+        pages: options.webPage ? webPagePages() : undefined,
         route: (name, url) => this.taps[name]?.forwardTo(url) ?? url,
         onQuery: (sql) => this.statements.push(sql),
         afterMigrations: async (wired) => {

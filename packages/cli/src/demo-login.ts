@@ -1,5 +1,5 @@
 import { InternalClient, type Logger } from "@oa/platform";
-import { IDENTITY_SCHEMA } from "@oa/identity";
+import { customerWithoutLogin } from "@oa/identity";
 import type { DataSource } from "typeorm";
 import { contractOperation } from "./contract-operations";
 
@@ -40,13 +40,8 @@ export interface EnrollDemoLoginOptions {
  * True when the demo login's customer is on file without a login: after the demo records were
  * loaded, or when a first start was stopped before it enrolled. Needs identity's schema migrated.
  */
-export async function demoLoginPending(database: DataSource): Promise<boolean> {
-  const rows: unknown[] = await database.query(
-    `SELECT 1 FROM "${IDENTITY_SCHEMA}".customers c
-      WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM "${IDENTITY_SCHEMA}".users u WHERE u.customer_id = c.id)`,
-    [DEMO_LOGIN.customerId],
-  );
-  return rows.length > 0;
+export function demoLoginPending(database: DataSource): Promise<boolean> {
+  return customerWithoutLogin(database, DEMO_LOGIN.customerId);
 }
 
 interface EnrollAnswer {

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { linkSync, lstatSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fromRoot } from "./project-root";
 
 type Env = Record<string, string | undefined>;
 
-/** The secrets `npm start` and `records:import` make for themselves outside production. */
-export const KEPT_SECRET_NAMES = ["GATEWAY_SECRET", "TAX_ID_ENCRYPTION_KEY", "LOOKUP_HMAC_KEY"] as const;
+/** The secrets `npm start`, `records:import` and `support` make for themselves outside production. */
+export const KEPT_SECRET_NAMES = ["GATEWAY_SECRET", "TAX_ID_ENCRYPTION_KEY", "LOOKUP_HMAC_KEY", "SUPPORT_SECRET"] as const;
 type KeptSecrets = Record<(typeof KEPT_SECRET_NAMES)[number], string>;
 
 export interface KeptDevSecrets {
@@ -30,7 +30,7 @@ export function devSecretsFile(env: Env = process.env): string {
 }
 
 /**
- * Outside production, fills in each of the three secrets the environment does not set from a
+ * Outside production, fills in each of the secrets the environment does not set from a
  * file of this machine's own (made once, with random values, readable by its owner only), so a
  * laptop never runs on the published dev-only values. Values in the environment always win.
  * Production gets `env` back untouched: the file is never read or written there.
@@ -77,8 +77,24 @@ function readKept(file: string): KeptSecrets {
   } catch {
     throw new Error(`${file} is not the JSON npm start wrote: ${remake}`);
   }
+  const valid = (name: (typeof KEPT_SECRET_NAMES)[number]) => typeof kept[name] === "string" && /^[0-9a-f]{64}$/.test(kept[name]);
+  const missing = KEPT_SECRET_NAMES.filter((name) => kept[name] === undefined);
+  // Made before a secret was added to the list: that one is added, the others kept (they encrypt the data beside them).
+  if (missing.length > 0 && missing.length < KEPT_SECRET_NAMES.length && KEPT_SECRET_NAMES.every((name) => missing.includes(name) || valid(name))) {
+    kept = addSecrets(file, kept, missing);
+  }
   for (const name of KEPT_SECRET_NAMES) {
-    if (typeof kept[name] !== "string" || !/^[0-9a-f]{64}$/.test(kept[name])) throw new Error(`${file} has no valid ${name}: ${remake}`);
+    if (!valid(name)) throw new Error(`${file} has no valid ${name}: ${remake}`);
   }
   return kept as KeptSecrets;
+}
+
+/** Rewrites the file with new values for `names` beside the ones it keeps; replaced at once, never half written. */
+function addSecrets(file: string, kept: Partial<KeptSecrets>, names: (typeof KEPT_SECRET_NAMES)[number][]): Partial<KeptSecrets> {
+  const fresh = newSecrets();
+  const completed = { ...kept, ...Object.fromEntries(names.map((name) => [name, fresh[name]])) };
+  const scratch = `${file}.${process.pid}.tmp`;
+  writeFileSync(scratch, `${JSON.stringify(completed, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  renameSync(scratch, file);
+  return completed;
 }

@@ -1,7 +1,7 @@
 import { createDeviceTrustService } from "@oa/device-trust";
 import { createGateway } from "@oa/gateway";
 import { createIdentityService } from "@oa/identity";
-import { createLogger, type RedisClient, type RunningService, type Settings, type Stoppable, type TrackStarted } from "@oa/platform";
+import { createLogger, type RedisClient, type RunningService, type Settings, type StaticPage, type Stoppable, type TrackStarted } from "@oa/platform";
 import { createVehicleAccountService } from "@oa/vehicle-account";
 
 /** Port 0 for all four services: each gets a free one (tests and the benchmark, beside other runs). */
@@ -34,6 +34,8 @@ export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
    * identity call (e.g. a recording proxy in front of it, in tests). By default the real URL.
    */
   route?: (name: SubgraphName, url: string) => string;
+  /** Pages the gateway serves beside /graphql (the web page, in development: web-page.ts). */
+  pages?: ReadonlyMap<string, StaticPage>;
   /** Host to listen on; by default `settings.host` (HOST, loopback unless set), as the standalone services do. */
   host?: string;
   /** Told of each service as soon as it exists, so a signal during the start can close it. */
@@ -88,9 +90,13 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
     poolSize: options.poolSize,
     onQuery: options.onQuery,
   });
+  // device-trust calls identity (a removed device's sessions), which listens last: it asks where when it calls.
+  let identityUrl = elsewhere.identity ?? settings.identityUrl;
   try {
     checkNotStopped();
-    const deviceTrust = elsewhere["device-trust"] ? undefined : started(await createDeviceTrustService(settings, serviceOptions("device-trust")));
+    const deviceTrust = elsewhere["device-trust"]
+      ? undefined
+      : started(await createDeviceTrustService(settings, { ...serviceOptions("device-trust"), identityUrl: () => identityUrl }));
     checkNotStopped();
     const vehicleAccount = elsewhere["vehicle-account"]
       ? undefined
@@ -125,12 +131,13 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
     if (identity) {
       running.identity = await identity.listen(settings.identityPort, options.host ?? settings.host);
       wired = { ...wired, identityUrl: urlOf("identity")! };
+      identityUrl = wired.identityUrl;
     }
     checkNotStopped();
     if (options.beforeGateway) await options.beforeGateway(wired);
 
     checkNotStopped();
-    const gateway = started(createGateway(wired, { logger: createLogger(settings.logLevel, { service: "gateway" }), redis: options.redis }));
+    const gateway = started(createGateway(wired, { logger: createLogger(settings.logLevel, { service: "gateway" }), redis: options.redis, pages: options.pages }));
     const gatewayRunning = await gateway.listen(settings.gatewayPort, options.host ?? settings.host);
     checkNotStopped();
 

@@ -23,6 +23,13 @@ describe("startBanner", () => {
     expect(banner).not.toContain("Elsewhere");
   });
 
+  it("names the web page's address when the gateway serves it, and nothing otherwise", () => {
+    expect(startBanner({ ...facts, webPageUrl: "http://127.0.0.1:4000/app/" })).toContain(
+      "  Web page:  http://localhost:4000/app/ (sign-in with a cookie session; development only)\n",
+    );
+    expect(startBanner(facts)).not.toContain("Web page");
+  });
+
   it("says which subgraphs run elsewhere, where, and which variable said so", () => {
     const banner = startBanner({ ...facts, elsewhere: ["vehicle-account"] });
     expect(banner).toContain("  Subgraphs: identity http://localhost:4001/graphql, device-trust http://localhost:4002/graphql\n");

@@ -15,6 +15,8 @@ export interface BannerFacts {
   store: string;
   /** Extra lines, e.g. what the first start loaded. */
   notes: string[];
+  /** Where the gateway serves the web page, when it does (development). */
+  webPageUrl?: string;
 }
 
 /** A browser-friendly address: the URL the services print uses 127.0.0.1, people type localhost. */
@@ -47,6 +49,7 @@ export function startBanner(facts: BannerFacts): string {
     facts.settings.production
       ? "  Sandbox:   off (NODE_ENV=production)"
       : `  Sandbox:   open ${gateway} in a browser`,
+    ...(facts.webPageUrl ? [`  Web page:  ${forPeople(facts.webPageUrl)} (sign-in with a cookie session; development only)`] : []),
     `  Health:    ${health}/healthz  ${health}/readyz`,
     ...subgraphLines(facts),
     `  Database:  ${facts.database}`,

@@ -12,6 +12,7 @@ import { describeCounts } from "./records/import-records";
 import { fromRoot, PROJECT_ROOT } from "./project-root";
 import { redactUrl } from "./redact-url";
 import { startBanner } from "./start-banner";
+import { WEB_PAGE_PATH, webPagePages } from "./web-page";
 import { subgraphsElsewhere } from "./subgraphs-elsewhere";
 
 /** Where the embedded database keeps its files unless EMBEDDED_DATA_DIR says otherwise. */
@@ -74,8 +75,11 @@ void runService("online-access", async (track, stopping) => {
     let redisClosing: Promise<void> | undefined;
     started({ close: () => (redisClosing ??= closeRedis(redis)) });
 
+    // The sign-in page on the typed client, in development only.
+    const pages = settings.production ? undefined : webPagePages();
     const system = await startLocalSystem(settings, {
       redis,
+      pages,
       track,
       signal: stopping,
       poolSize: embedded ? EMBEDDED_POOL_SIZE : undefined,
@@ -120,6 +124,7 @@ void runService("online-access", async (track, stopping) => {
       database,
       store,
       notes,
+      webPageUrl: pages ? new URL(WEB_PAGE_PATH, system.gatewayUrl).toString() : undefined,
     });
     process.stdout.write(banner + "\n");
     return stoppables;

@@ -43,6 +43,11 @@ export interface CredentialClaims {
   clientIp: string | null;
   /** For an internal call, the one field it is made to call; null for the gateway's fetches. */
   purpose: string | null;
+  /**
+   * The deviceToken a web page's browser keeps in its HttpOnly `__Host-oa-device` cookie, on the
+   * gateway's mutation fetches to identity only (its login reads it when no deviceToken is given).
+   */
+  deviceCookie?: string;
 }
 
 /** What a subgraph learns from a valid credential. */
@@ -73,6 +78,7 @@ export function signGatewayCredential(secret: string, claims: CredentialClaims, 
     session: claims.session,
     clientIp: claims.clientIp,
     purpose: claims.purpose,
+    ...(claims.deviceCookie !== undefined ? { deviceCookie: claims.deviceCookie } : {}),
     audience: request.audience,
     issuedAt: now,
     nonce: randomBytes(16).toString("base64url"),

@@ -34,12 +34,33 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Largest request body accepted [MAX_BODY_BYTES]. */
   maxBodyBytes?: number;
   apollo: ApolloServer<TContext>;
-  /** Builds the operation's context from the request and its whole body (as received); throw HttpError to refuse the request. */
-  context: (request: IncomingMessage, body: string) => Promise<TContext>;
+  /**
+   * Builds the operation's context from the request and its whole body (as received); throw
+   * HttpError to refuse the request. `response` is the answer, for headers Apollo cannot carry (Set-Cookie).
+   */
+  context: (request: IncomingMessage, body: string, response: ServerResponse) => Promise<TContext>;
   readiness: ReadinessChecks;
   logger: Logger;
-  /** Answer CORS preflights and let any origin call /graphql (for a bearer-token API with no cookies). */
-  cors?: boolean;
+  /**
+   * CORS on /graphql: `true` answers preflights and lets any origin call without credentials (a
+   * bearer-token API); `credentialedOrigins` (WEB_ORIGINS) may in addition send cookies.
+   */
+  cors?: boolean | CorsPolicy;
+  /** Files answered as they are, by path, for GET (the gateway's web page in development). */
+  pages?: ReadonlyMap<string, StaticPage>;
+}
+
+export interface CorsPolicy {
+  /** The only origins answered with Access-Control-Allow-Credentials (their own origin echoed); every other gets `*` without. */
+  credentialedOrigins: readonly string[];
+}
+
+/** A file served by path. */
+export interface StaticPage {
+  contentType: string;
+  body: string | Buffer;
+  /** Its Content-Security-Policy, in place of the API's `default-src 'none'`. */
+  contentSecurityPolicy: string;
 }
 
 export interface RunningService {
@@ -108,19 +129,10 @@ async function handle<TContext extends BaseContext>(
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok", service: options.name });
   if (url.pathname === "/readyz") return ready(options, response);
+  const page = options.pages?.get(url.pathname);
+  if (page && (request.method === "GET" || request.method === "HEAD")) return sendPage(response, page, request.method === "HEAD");
   if (url.pathname !== "/graphql") return sendJson(response, 404, errorBody("Not found.", "NOT_FOUND"));
-  if (options.cors) {
-    response.setHeader("access-control-allow-origin", "*");
-    if (request.method === "OPTIONS") {
-      response.writeHead(204, {
-        "access-control-allow-methods": "GET, POST",
-        "access-control-allow-headers": "authorization, content-type, apollo-require-preflight",
-        "access-control-max-age": "600",
-      });
-      response.end();
-      return;
-    }
-  }
+  if (options.cors && answerCors(options.cors, request, response)) return;
   if (request.method !== "GET" && request.method !== "POST" && request.method !== "OPTIONS") {
     response.setHeader("allow", "GET, POST");
     return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));
@@ -135,7 +147,7 @@ async function handle<TContext extends BaseContext>(
 
   let context: TContext;
   try {
-    context = await options.context(request, body);
+    context = await options.context(request, body, response);
   } catch (error) {
     if (error instanceof HttpError) {
       return sendJson(response, error.status, errorBody(error.message, error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST")));
@@ -149,7 +161,8 @@ async function handle<TContext extends BaseContext>(
   }
 
   let parsed: unknown = body;
-  if (request.method === "POST" && (headers.get("content-type") ?? "").includes("application/json")) {
+  // Only a JSON body is parsed: what a form or a simple cross-site request sends runs nothing.
+  if (request.method === "POST" && mediaTypeOf(headers.get("content-type")) === "application/json") {
     try {
       parsed = body === "" ? undefined : JSON.parse(body);
     } catch {
@@ -171,6 +184,42 @@ async function handle<TContext extends BaseContext>(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/**
+ * Sets the CORS headers of an answer from /graphql, and answers a preflight (true when it did). An
+ * origin of `credentialedOrigins` is echoed with Access-Control-Allow-Credentials, so its pages may
+ * send cookies; any other gets `*` without credentials, which a browser never combines with cookies.
+ */
+function answerCors(cors: true | CorsPolicy, request: IncomingMessage, response: ServerResponse): boolean {
+  const credentialed = cors === true ? [] : cors.credentialedOrigins;
+  const origin = request.headers.origin;
+  if (credentialed.length > 0) response.setHeader("vary", "Origin");
+  if (typeof origin === "string" && credentialed.includes(origin)) {
+    response.setHeader("access-control-allow-origin", origin);
+    response.setHeader("access-control-allow-credentials", "true");
+  } else {
+    response.setHeader("access-control-allow-origin", "*");
+  }
+  if (request.method !== "OPTIONS") return false;
+  response.writeHead(204, {
+    "access-control-allow-methods": "GET, POST",
+    "access-control-allow-headers": "authorization, content-type, apollo-require-preflight, x-apollo-operation-name",
+    "access-control-max-age": "600",
+  });
+  response.end();
+  return true;
+}
+
+/** The media type of a Content-Type header, without parameters, lower-cased. */
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
+function sendPage(response: ServerResponse, page: StaticPage, headOnly: boolean): void {
+  response.setHeader("content-security-policy", page.contentSecurityPolicy);
+  response.writeHead(200, { "content-type": page.contentType, "content-length": Buffer.byteLength(page.body) });
+  response.end(headOnly ? undefined : page.body);
 }
 
 /** An HTTPS server; a certificate and key that do not make a pair fail here, at start. */

@@ -9,7 +9,8 @@ export interface InternalClientOptions {
   caller: string;
   /** The service called, by name (e.g. "device-trust"): the credential is good there only. */
   audience: string;
-  url: string;
+  /** Where the service is; a function when it is known only once that service listens (in-process systems on free ports). */
+  url: string | (() => string);
   secret: string;
   logger: Logger;
   timeoutMs?: number;
@@ -23,8 +24,7 @@ export interface InternalClientOptions {
 export class InternalClient {
   private readonly caller: string;
   private readonly audience: string;
-  private readonly url: string;
-  private readonly path: string;
+  private readonly urlOf: () => string;
   private readonly secret: string;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
@@ -32,9 +32,8 @@ export class InternalClient {
   constructor(options: InternalClientOptions) {
     this.caller = options.caller;
     this.audience = options.audience;
-    this.url = options.url;
-    const parsed = new URL(options.url);
-    this.path = parsed.pathname + parsed.search;
+    const url = options.url;
+    this.urlOf = typeof url === "function" ? url : () => url;
     this.secret = options.secret;
     this.logger = options.logger;
     this.timeoutMs = options.timeoutMs ?? 5_000;
@@ -48,15 +47,17 @@ export class InternalClient {
     const purpose = soleRootField(query);
     if (purpose === null) throw new Error("an internal call names one root field: its purpose");
     const timeout = AbortSignal.timeout(this.timeoutMs);
+    const url = this.urlOf();
+    const parsed = new URL(url);
     const body = JSON.stringify({ query, variables });
     const credential = signGatewayCredential(
       this.secret,
       { caller: this.caller, session, clientIp: null, purpose },
-      { audience: this.audience, method: "POST", path: this.path, body },
+      { audience: this.audience, method: "POST", path: parsed.pathname + parsed.search, body },
     );
     let response: Response;
     try {
-      response = await fetch(this.url, {
+      response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential },
         body,
@@ -64,14 +65,14 @@ export class InternalClient {
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      this.logger.error("internal call failed", { url: this.url, detail: error instanceof Error ? error.message : String(error) });
+      this.logger.error("internal call failed", { url, detail: error instanceof Error ? error.message : String(error) });
       throw serviceUnavailable();
     }
     const payload = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
     if (signal?.aborted) throw signal.reason;
     if (!response.ok || !payload || payload.errors?.length || !payload.data) {
       const first = payload?.errors?.[0];
-      this.logger.error("internal call answered with errors", { url: this.url, status: response.status, detail: first?.message });
+      this.logger.error("internal call answered with errors", { url, status: response.status, detail: first?.message });
       if (first?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
         throw new GraphQLError(first.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
       }

@@ -1,7 +1,8 @@
-import { DEV_ONLY_GATEWAY_SECRET, DEV_ONLY_LOOKUP_KEY, DEV_ONLY_TAX_ID_KEY, loadSettings, SettingsError } from "./settings";
+import { DEV_ONLY_GATEWAY_SECRET, DEV_ONLY_LOOKUP_KEY, DEV_ONLY_SUPPORT_SECRET, DEV_ONLY_TAX_ID_KEY, loadSettings, loadSupportDeskSettings, SettingsError } from "./settings";
 
 const REAL = {
   GATEWAY_SECRET: "a-production-secret-of-at-least-32-characters",
+  SUPPORT_SECRET: "a-support-desk-secret-of-at-least-32-characters",
   TAX_ID_ENCRYPTION_KEY: "11".repeat(32),
   LOOKUP_HMAC_KEY: "22".repeat(32),
 };
@@ -38,6 +39,28 @@ describe("loadSettings", () => {
     expect(() => loadSettings({ NODE_ENV: "production", ...REAL, GATEWAY_SECRET: DEV_ONLY_GATEWAY_SECRET })).toThrow(/dev-only/);
     expect(() => loadSettings({ NODE_ENV: "production", ...REAL, TAX_ID_ENCRYPTION_KEY: DEV_ONLY_TAX_ID_KEY })).toThrow(/dev-only/);
     expect(() => loadSettings({ NODE_ENV: "production", ...REAL, LOOKUP_HMAC_KEY: DEV_ONLY_LOOKUP_KEY })).toThrow(/dev-only/);
+    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, SUPPORT_SECRET: undefined })).toThrow(/SUPPORT_SECRET must be set in production/);
+    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, SUPPORT_SECRET: DEV_ONLY_SUPPORT_SECRET })).toThrow(/SUPPORT_SECRET is the public dev-only value/);
+  });
+
+  it("takes a support secret of its own: at least 32 characters, never the gateway's", () => {
+    expect(loadSettings({}).supportSecret).toBe(DEV_ONLY_SUPPORT_SECRET);
+    expect(loadSettings(REAL).supportSecret).toBe(REAL.SUPPORT_SECRET);
+    expect(() => loadSettings({ ...REAL, SUPPORT_SECRET: "short" })).toThrow("SUPPORT_SECRET must be set, at least 32 characters");
+    expect(() => loadSettings({ ...REAL, SUPPORT_SECRET: REAL.GATEWAY_SECRET })).toThrow("SUPPORT_SECRET must differ from GATEWAY_SECRET");
+  });
+
+  it("gives the support desk only identity's URL and the support secret, refused where the services refuse it", () => {
+    expect(loadSupportDeskSettings({})).toEqual({ identityUrl: "http://127.0.0.1:4001/graphql", supportSecret: DEV_ONLY_SUPPORT_SECRET });
+    expect(loadSupportDeskSettings({ IDENTITY_PORT: "5001" }).identityUrl).toBe("http://127.0.0.1:5001/graphql");
+    expect(loadSupportDeskSettings({ IDENTITY_URL: "http://identity.internal:4001/graphql", NODE_ENV: "production", SUPPORT_SECRET: REAL.SUPPORT_SECRET })).toEqual({
+      identityUrl: "http://identity.internal:4001/graphql",
+      supportSecret: REAL.SUPPORT_SECRET,
+    });
+    // No other secret is needed, even in production.
+    expect(() => loadSupportDeskSettings({ NODE_ENV: "production" })).toThrow("SUPPORT_SECRET must be set in production");
+    expect(() => loadSupportDeskSettings({ NODE_ENV: "production", SUPPORT_SECRET: DEV_ONLY_SUPPORT_SECRET })).toThrow(/dev-only/);
+    expect(() => loadSupportDeskSettings({ HOST: "0.0.0.0" })).toThrow(/SUPPORT_SECRET must be set when HOST/);
   });
 
   it("listens on loopback by default, where the dev-only secrets are allowed", () => {
@@ -59,6 +82,7 @@ describe("loadSettings", () => {
     expect(devOnly("GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET)).toThrow(`GATEWAY_SECRET is the public dev-only value; a service listening beyond loopback (HOST=${HOST}) needs a secret of its own`);
     expect(devOnly("TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY)).toThrow(/^TAX_ID_ENCRYPTION_KEY is the public dev-only value; a service listening beyond loopback/);
     expect(devOnly("LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY)).toThrow(/^LOOKUP_HMAC_KEY is the public dev-only value; a service listening beyond loopback/);
+    expect(devOnly("SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET)).toThrow(/^SUPPORT_SECRET is the public dev-only value; a service listening beyond loopback/);
   });
 
   it("takes TRUSTED_PROXIES as exact IP addresses", () => {

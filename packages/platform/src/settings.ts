@@ -49,6 +49,8 @@ export interface Settings {
   messageOutboxFile?: string;
   /** Shared by the gateway and the subgraphs to sign what the gateway forwards. */
   gatewaySecret: string;
+  /** Signs the support desk's calls to identity's support fields, and nothing else (at least 32 characters, not the gateway's). */
+  supportSecret: string;
   /** AES-256-GCM key for tax ids at rest (32 bytes, base64 or hex). */
   taxIdEncryptionKey: Buffer;
   /** HMAC key for tax id look-ups, lockout subjects and security codes. */
@@ -60,6 +62,7 @@ type Env = Record<string, string | undefined>;
 
 // Dev-only secrets: fine on a laptop, refused in production and by a service listening beyond loopback.
 export const DEV_ONLY_GATEWAY_SECRET = "dev-only-gateway-secret-change-me-0123456789";
+export const DEV_ONLY_SUPPORT_SECRET = "dev-only-support-secret-change-me-0123456789";
 export const DEV_ONLY_TAX_ID_KEY = "ZGV2LW9ubHktdGF4LWlkLWtleS0zMi1ieXRlcy0wMDA="; // base64 of 32 bytes
 export const DEV_ONLY_LOOKUP_KEY = "ZGV2LW9ubHktbG9va3VwLWhtYWMta2V5LTMyLWJ5dGU="; // base64 of 32 bytes
 
@@ -99,6 +102,15 @@ function devOnlyRefusal(production: boolean, host: string): DevOnlyRefusal | nul
     };
   }
   return null;
+}
+
+/** A signing secret of at least 32 characters; its dev-only default only where `refusal` is null. */
+function secret(env: Env, name: string, devDefault: string, refusal: DevOnlyRefusal | null): string {
+  if (env[name] === undefined && refusal) throw new SettingsError(`${name} must be set ${refusal.unset}`);
+  const value = env[name] ?? devDefault;
+  if (value.length < 32) throw new SettingsError(`${name} must be set, at least 32 characters`);
+  if (refusal && value === devDefault) throw new SettingsError(`${name} is the public dev-only value; ${refusal.reason}`);
+  return value;
 }
 
 function key(env: Env, name: string, devDefault: string, refusal: DevOnlyRefusal | null): Buffer {
@@ -174,12 +186,10 @@ export function loadSettings(env: Env = process.env): Settings {
   const host = optional(env, "HOST") ?? "127.0.0.1";
   const refusal = devOnlyRefusal(production, host);
 
-  if (env.GATEWAY_SECRET === undefined && refusal) throw new SettingsError(`GATEWAY_SECRET must be set ${refusal.unset}`);
-  const gatewaySecret = env.GATEWAY_SECRET ?? DEV_ONLY_GATEWAY_SECRET;
-  if (gatewaySecret.length < 32) throw new SettingsError("GATEWAY_SECRET must be set, at least 32 characters");
-  if (refusal && gatewaySecret === DEV_ONLY_GATEWAY_SECRET) {
-    throw new SettingsError(`GATEWAY_SECRET is the public dev-only value; ${refusal.reason}`);
-  }
+  const gatewaySecret = secret(env, "GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET, refusal);
+  const supportSecret = secret(env, "SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET, refusal);
+  // Else a gateway credential could pass for the support desk's.
+  if (supportSecret === gatewaySecret) throw new SettingsError("SUPPORT_SECRET must differ from GATEWAY_SECRET");
 
   const creditors = list(env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS);
   const tlsCertFile = optional(env, "TLS_CERT_FILE");
@@ -226,8 +236,26 @@ export function loadSettings(env: Env = process.env): Settings {
     supportPhone: env.SUPPORT_PHONE ?? "1-833-226-1520",
     messageOutboxFile: optional(env, "MESSAGE_OUTBOX_FILE"),
     gatewaySecret,
+    supportSecret,
     taxIdEncryptionKey: key(env, "TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY, refusal),
     lookupHmacKey: key(env, "LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY, refusal),
     logLevel,
+  };
+}
+
+/** What the support desk command needs, and no other secret: where identity is, and what it signs with. */
+export interface SupportDeskSettings {
+  identityUrl: string;
+  supportSecret: string;
+}
+
+/** The support desk's settings, SUPPORT_SECRET refused (missing or dev-only) where the services refuse it. */
+export function loadSupportDeskSettings(env: Env = process.env): SupportDeskSettings {
+  const production = (env.NODE_ENV ?? "development") === "production";
+  const refusal = devOnlyRefusal(production, optional(env, "HOST") ?? "127.0.0.1");
+  const identityPort = integer(env, "IDENTITY_PORT", 4001, 0, 65535);
+  return {
+    identityUrl: optional(env, "IDENTITY_URL") ?? `http://127.0.0.1:${identityPort}/graphql`,
+    supportSecret: secret(env, "SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET, refusal),
   };
 }

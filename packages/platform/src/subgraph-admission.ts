@@ -1,11 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { CredentialNonces } from "./credential-nonces";
+import { type FieldSigner, fieldSignerCredential } from "./field-signers";
 import type { GatewayCredential } from "./gateway-credential";
 import { requestOperationType } from "./graphql-operation";
 import { HttpError } from "./http-service";
 import { describeError, type Logger } from "./logger";
 import { sessionExpired, type SessionStore } from "./sessions";
-import { requireGatewayCredential } from "./subgraph-context";
+import { credentialOfRequest } from "./subgraph-context";
 
 export interface SubgraphAdmissionOptions {
   /** The subgraph's name: the audience its credentials must name. */
@@ -14,6 +15,8 @@ export interface SubgraphAdmissionOptions {
   sessions: SessionStore;
   nonces: CredentialNonces;
   logger: Logger;
+  /** Signers besides the gateway, each admitted for its own fields only (identity's support desk). */
+  fieldSigners?: readonly FieldSigner[];
 }
 
 /** Decides what a request to a subgraph runs as, before any resolver sees it. */
@@ -22,21 +25,41 @@ export type SubgraphAdmission = (request: IncomingMessage, body: string) => Prom
 /**
  * Admits a request to a subgraph, for every operation alike so no resolver can forget it:
  * - its credential must be made for this subgraph and this very request, and be fresh (else 401);
+ * - one made with a field signer's secret must keep to that signer's fields (else 401), and one
+ *   made with the gateway's secret must not name a field signer as its caller (else 401);
  * - a forwarded session whose `expiresAt` is past is no session;
  * - anything but a query (a mutation, or what cannot be told from one) is accepted once per
  *   credential (else 401), and runs without its session unless that is still live in Redis.
  */
 export function createSubgraphAdmission(options: SubgraphAdmissionOptions): SubgraphAdmission {
   const { audience, secret, sessions, nonces, logger } = options;
+  const fieldSigners = options.fieldSigners ?? [];
+  const unauthorized = () => new HttpError(401, "This service answers only the gateway.");
+  const refuse = (caller: string, reason: string) => {
+    logger.warn("credential refused", { caller, reason });
+    return unauthorized();
+  };
+  const verify = (request: IncomingMessage, body: string): GatewayCredential => {
+    const byGateway = credentialOfRequest(secret, audience, request, body);
+    if (byGateway) {
+      // Whoever holds the gateway's secret may still not speak for a field signer (the support desk).
+      if (fieldSigners.some((signer) => signer.caller === byGateway.caller)) throw refuse(byGateway.caller, "caller");
+      return byGateway;
+    }
+    const bySigner = fieldSignerCredential(fieldSigners, audience, request, body);
+    if (!bySigner) throw unauthorized();
+    if (bySigner.refused) throw refuse(bySigner.credential.caller, bySigner.refused);
+    return bySigner.credential;
+  };
   return async (request, body) => {
-    const credential = requireGatewayCredential(secret, audience, request, body);
+    const credential = verify(request, body);
     let session = credential.session && !sessionExpired(credential.session) ? credential.session : null;
     const search = new URL(request.url ?? "/", "http://subgraph").search;
     if (requestOperationType(request.method ?? "GET", search, body) !== "query") {
       const [firstUse, live] = await checkInRedis(logger, () =>
         Promise.all([nonces.claim(credential), session ? sessions.isLive(session.id) : Promise.resolve(false)]),
       );
-      if (!firstUse) throw new HttpError(401, "This service answers only the gateway.");
+      if (!firstUse) throw unauthorized();
       if (!live) session = null;
     }
     return session === credential.session ? credential : { ...credential, session };

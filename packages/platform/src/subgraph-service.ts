@@ -1,10 +1,11 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { CredentialNonces } from "./credential-nonces";
 import { migrate } from "./database";
 import { maskErrors } from "./errors";
+import type { FieldSigner } from "./field-signers";
 import type { GatewayCredential } from "./gateway-credential";
 import { type RunningService, startHttpService } from "./http-service";
 import type { Logger } from "./logger";
@@ -36,6 +37,10 @@ export interface SubgraphServiceOptions<TContext extends object> {
   redis: RedisClient;
   /** True when the subgraph made `redis` itself, so close() closes it; a shared client is closed by whoever made it. */
   ownsRedis: boolean;
+  /** Signers besides the gateway, each admitted for its own fields only (identity's support desk). */
+  fieldSigners?: readonly FieldSigner[];
+  /** Apollo plugins of the subgraph's own (identity's session handover), after the common ones. */
+  plugins?: ApolloServerPlugin<TContext>[];
   /**
    * Builds the per-request context (loaders are created here, once per request) from the admitted
    * credential: its session is null when expired, or for a mutation when no longer live.
@@ -52,6 +57,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
     sessions: new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings)),
     nonces: new CredentialNonces(redis, settings.redisKeyPrefix, name),
     logger,
+    fieldSigners: options.fieldSigners,
   });
 
   const connect = async () => {
@@ -76,7 +82,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
         // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal (exit 143).
         stopOnTerminationSignals: false,
         // No usage reporting to Apollo's cloud: inline traces would only cost time per request.
-        plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+        plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
       });
       running = await startHttpService<TContext>({
         name,

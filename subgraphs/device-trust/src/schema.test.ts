@@ -26,11 +26,12 @@ describe("device-trust subgraph SDL", () => {
     expect(sdl).toMatch(/registerDevice\(\s*userId: ID!\s+"""[^"]*"""\s+name: String!\s+platform: DevicePlatform!\s*\): DeviceRegistration! @inaccessible/);
     expect(sdl).toMatch(/useTrustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): ID @inaccessible/);
     expect(sdl).toMatch(/trustedDevice\(\s*userId: ID!\s+"""[^"]*"""\s+deviceToken: String!\s*\): TrustedDevice @inaccessible/);
+    expect(sdl).toMatch(/registeredDeviceIds\(userId: ID!\): \[ID!\]! @inaccessible/);
     expect(sdl).toMatch(/type TrustedDevice\s+@inaccessible\s*\{/);
     expect(sdl).toMatch(/type DeviceRegistration\s+@inaccessible\s*\{/);
     expect(sdl).toContain("removeDevice(id: ID!): RemoveDeviceResult!\n");
-    // Five uses (the @link import names it once more, in quotes).
-    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(5);
+    // Six uses (the @link import names it once more, in quotes).
+    expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(6);
   });
 
   it("prints the contract's scalar, enum and union", () => {
@@ -70,6 +71,6 @@ describe("device-trust subgraph SDL", () => {
     expect(api).toContain("removeDevice(id: ID!): RemoveDeviceResult!");
     expect(api).toContain("devices: [Device!]!");
     expect(api).toContain("current: Boolean!");
-    expect(api).not.toMatch(/registerDevice|useTrustedDevice|DeviceRegistration|customerId/);
+    expect(api).not.toMatch(/registerDevice|useTrustedDevice|registeredDeviceIds|DeviceRegistration|customerId/);
   });
 });

@@ -3,6 +3,7 @@ import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, type RunningService, 
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { Client } from "pg";
 import { createDeviceTrustService } from "./server";
+import { type IdentityStandIn, startIdentityStandIn } from "./testing/identity-stand-in";
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -39,17 +40,20 @@ describe("device-trust subgraph service", () => {
   let service: SubgraphService;
   let running: RunningService;
   let statements: string[] = [];
+  let identity: IdentityStandIn;
   const settings = testSettings();
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    service = await createDeviceTrustService({ ...settings, databaseUrl: database.url }, { onQuery: (sql) => statements.push(sql) });
+    identity = await startIdentityStandIn(settings.gatewaySecret);
+    service = await createDeviceTrustService({ ...settings, databaseUrl: database.url }, { onQuery: (sql) => statements.push(sql), identityUrl: identity.url });
     await service.migrate();
     running = await service.listen(0, "127.0.0.1");
   });
 
   afterAll(async () => {
     await service.close();
+    await identity.close();
     await database.drop();
   });
 
@@ -185,26 +189,62 @@ describe("device-trust subgraph service", () => {
     expect(await useTrusted("not-a-uuid", deviceToken)).toBeNull();
   });
 
+  it("lists a user's registered device ids to identity only", async () => {
+    const userId = randomUUID();
+    const [first, second] = [await register(userId), await register(userId, "Phone", "IOS")];
+    await register(randomUUID()); // someone else's
+    const IDS = `query ($userId: ID!) { registeredDeviceIds(userId: $userId) }`;
+    const { body } = await callAsIdentity<{ registeredDeviceIds: string[] }>(IDS, { userId });
+    expect(body.errors).toBeUndefined();
+    expect([...body.data!.registeredDeviceIds].sort()).toEqual([first.device.id, second.device.id].sort());
+    expect((await callAsIdentity<{ registeredDeviceIds: string[] }>(IDS, { userId: "not-a-uuid" })).body.data).toEqual({ registeredDeviceIds: [] });
+    const asGateway = await call(IDS, { userId }, sessionOf(userId));
+    expect(asGateway.body.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+  });
+
   it("removes the owner's device, after which its token no longer skips step-up", async () => {
     const userId = randomUUID();
     const { deviceToken, device } = await register(userId);
     const session = await liveSessionOf(userId);
+    const callsBefore = identity.calls.length;
     const { body } = await call(REMOVE, { id: device.id }, session);
     expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceRemoved", id: device.id } } });
     expect(await useTrusted(userId, deviceToken)).toBeNull();
     expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toEqual([]);
+    // identity was asked first to end the device's sessions, by device-trust, for this one field.
+    expect(identity.calls.slice(callsBefore)).toEqual([
+      { caller: "device-trust", purpose: "endDeviceSessions", variables: { userId, deviceId: device.id, deviceName: "Work laptop", clientAddress: "127.0.0.1" } },
+    ]);
 
     const again = await call(REMOVE, { id: device.id }, session);
     expect(again.body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
+    expect(identity.calls).toHaveLength(callsBefore + 1);
+  });
+
+  it("keeps the device when identity cannot end its sessions: no device goes while a session on it lives on", async () => {
+    const userId = randomUUID();
+    const { deviceToken, device } = await register(userId);
+    identity.failing = true;
+    try {
+      const { body } = await call(REMOVE, { id: device.id }, await liveSessionOf(userId));
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    } finally {
+      identity.failing = false;
+    }
+    expect(await useTrusted(userId, deviceToken)).toBe(device.id);
   });
 
   it("answers DeviceNotFound for another user's device and removes nothing", async () => {
     const owner = randomUUID();
     const { deviceToken, device } = await register(owner);
+    const callsBefore = identity.calls.length;
     const { body } = await call(REMOVE, { id: device.id }, await liveSessionOf(randomUUID()));
     expect(body).toEqual({ data: { removeDevice: { __typename: "DeviceNotFound", id: device.id } } });
     expect(await sql("SELECT id FROM device_trust.devices WHERE id = $1", [device.id])).toHaveLength(1);
     expect(await useTrusted(owner, deviceToken)).toBe(device.id);
+    // Nobody else's sessions are ended either.
+    expect(identity.calls).toHaveLength(callsBefore);
   });
 
   it("answers DeviceNotFound for an unknown id and for one that is not a uuid", async () => {

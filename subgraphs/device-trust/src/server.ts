@@ -16,6 +16,8 @@ export interface DeviceTrustOptions {
   onQuery?: (sql: string) => void;
   /** Pool size; keep it small on the embedded database. */
   poolSize?: number;
+  /** Where identity is, when not at settings.identityUrl; a function when it is known only once identity listens (in-process systems). */
+  identityUrl?: string | (() => string);
 }
 
 /** Builds device-trust without listening: `listen()` starts it, `migrate()` prepares its schema. */
@@ -24,7 +26,7 @@ export async function createDeviceTrustService(settings: Settings, options: Devi
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "device-trust" });
   const redis = options.redis ?? createRedis(settings, "device-trust");
   const dataSource = createDeviceTrustDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
-  const services = createDeviceTrustServices(dataSource);
+  const services = createDeviceTrustServices(settings, logger, dataSource, options.identityUrl);
   return createSubgraphService({
     name: "device-trust",
     databaseSchema: DEVICE_TRUST_SCHEMA,

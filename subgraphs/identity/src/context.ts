@@ -1,4 +1,4 @@
-import type { ForwardedSession, GatewayCredential } from "@oa/platform";
+import type { ForwardedSession, GatewayCredential, SessionHandover } from "@oa/platform";
 import { createCustomerByTaxIdLoader } from "./modules/customer/customer-by-tax-id.loader";
 import { createCustomerContactLoader } from "./modules/customer/customer-contact.loader";
 import { createDepositAccountLoader } from "./modules/customer/deposit-account.loader";
@@ -14,6 +14,8 @@ export interface IdentityContext {
   session: ForwardedSession | null;
   services: IdentityServices;
   loaders: ReturnType<typeof createLoaders>;
+  /** What this request hands the gateway about its session cookies (modules/session/session-handover.plugin.ts). */
+  handover: SessionHandover;
 }
 
 function createLoaders(services: IdentityServices) {
@@ -30,5 +32,5 @@ function createLoaders(services: IdentityServices) {
 }
 
 export function createIdentityContext(services: IdentityServices, credential: GatewayCredential): IdentityContext {
-  return { credential, session: credential.session, services, loaders: createLoaders(services) };
+  return { credential, session: credential.session, services, loaders: createLoaders(services), handover: {} };
 }

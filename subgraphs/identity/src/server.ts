@@ -2,13 +2,22 @@ import "reflect-metadata";
 import { createLogger, createRedis, createSubgraphService, type Logger, type RedisClient, type Settings, type SubgraphService } from "@oa/platform";
 import { createIdentityContext } from "./context";
 import { createIdentityDataSource, IDENTITY_SCHEMA } from "./data/data-source";
+import { sessionHandoverPlugin } from "./modules/session/session-handover.plugin";
+import { supportDeskSigner } from "./modules/support/support-desk";
 import { buildIdentitySchema } from "./schema";
 import { createIdentityServices } from "./services";
 
 export { buildIdentitySchema } from "./schema";
 export { createIdentityDataSource, identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
 export { importIdentityRecords, type IdentityImportCounts } from "./records/import-identity-records";
-export { taxIdLookup } from "./modules/customer/tax-id";
+export {
+  customersHoldingTaxIds,
+  customersOnFile,
+  customerWithoutLogin,
+  hasCustomersOnFile,
+  lockCustomersForImport,
+  taxIdClashOf,
+} from "./records/customers-on-file";
 
 export interface IdentityOptions {
   logger?: Logger;
@@ -37,6 +46,9 @@ export async function createIdentityService(settings: Settings, options: Identit
     dataSource,
     redis,
     ownsRedis: !options.redis,
+    // The support desk's secret is admitted for its own fields only (docs/decisions/0014).
+    fieldSigners: [supportDeskSigner(settings)],
     context: (credential) => createIdentityContext(services, credential),
+    plugins: [sessionHandoverPlugin()],
   });
 }

@@ -34,9 +34,9 @@ export interface IdentityServices {
   vehicleAccount: InternalClient;
   /** Failed tries per client address, shared with every subgraph that guards a flow. */
   clientAttempts: AttemptGuard;
-  /** Failed identity verifications (enrollment) per tax id, account number and VIN. */
+  /** Failed identity verifications (enrollment and recovery) per tax id, account number and VIN. */
   proofAttempts: ProofAttempts;
-  /** The lock on online access after too many failed sign-in or step-up tries. */
+  /** The lock on online access after too many failed sign-in or step-up tries (and the person's recovery budget, decision 0012). */
   lockout: LoginLockout;
   /** Security codes sent per person, across all their challenges. */
   codeSends: SecurityCodeSends;

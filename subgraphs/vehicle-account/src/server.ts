@@ -9,6 +9,7 @@ import { createVehicleAccountServices } from "./services";
 export { buildVehicleAccountSchema } from "./schema";
 export { createVehicleAccountDataSource, vehicleAccountEntities, vehicleAccountMigrations, VEHICLE_ACCOUNT_SCHEMA } from "./data/data-source";
 export { importVehicleAccountRecords } from "./records/import-vehicle-account-records";
+export { accountsHoldingVins, lockVehicleAccountsForImport, vinClashOf } from "./records/vehicle-accounts-on-file";
 
 export interface VehicleAccountOptions {
   logger?: Logger;

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { createGateway } from "@oa/gateway";
-import { closeRedis, createRedis, type Settings } from "@oa/platform";
+import { closeRedis, createRedis, SessionStore, sessionLifetimes, type Settings } from "@oa/platform";
 // The compiled helpers for tests: the benchmark is a dev tool and runs against test databases too.
 import { createTestDatabase, testSettings } from "@oa/platform/testing";
 import { Outbox } from "../journeys/outbox";
@@ -26,6 +26,10 @@ export interface BenchSystem {
   gatewayUrl: string;
   /** The same gateway over a fetcher that opens a new connection per subgraph fetch. */
   baselineGatewayUrl: string;
+  /** The same gateway over a session store that never moves a session's end on (the idle timeout as before it slid). */
+  neverSlidingGatewayUrl: string;
+  /** The same gateway over a session store that moves a session's end on with a write on every request. */
+  slidingEveryRequestGatewayUrl: string;
   identityUrl: string;
   outbox: Outbox;
   counters: BenchCounters;
@@ -64,10 +68,24 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     cleanups.push(() => baselineGateway.close());
     const baselineRunning = await baselineGateway.listen(0, LOOPBACK);
 
+    // The same gateway over session stores that slide differently (SessionStore's slideEveryMs).
+    const storeRedis = createRedis(system.settings, "bench-sessions");
+    cleanups.push(() => closeRedis(storeRedis));
+    const slidingGateway = async (slideEveryMs: number) => {
+      const sessions = new SessionStore(storeRedis, system.settings.redisKeyPrefix, sessionLifetimes(system.settings), { slideEveryMs });
+      const gateway = createGateway(system.settings, { sessions });
+      cleanups.push(() => gateway.close());
+      return (await gateway.listen(0, LOOPBACK)).url;
+    };
+    const neverSlidingGatewayUrl = await slidingGateway(Number.POSITIVE_INFINITY);
+    const slidingEveryRequestGatewayUrl = await slidingGateway(0);
+
     return {
       settings: system.settings,
       gatewayUrl: system.gatewayUrl,
       baselineGatewayUrl: baselineRunning.url,
+      neverSlidingGatewayUrl,
+      slidingEveryRequestGatewayUrl,
       identityUrl: system.subgraphUrls.identity,
       outbox,
       counters,

@@ -62,6 +62,9 @@ export function directMeWorkload(identityUrl: string, settings: Settings, sessio
 export interface ComparisonTargets {
   gatewayUrl: string;
   baselineGatewayUrl: string;
+  /** The gateway over a session store that never slides, and one that writes on every request. */
+  neverSlidingGatewayUrl: string;
+  slidingEveryRequestGatewayUrl: string;
   identityUrl: string;
   settings: Settings;
   single: BenchUser;
@@ -70,7 +73,7 @@ export interface ComparisonTargets {
   singleSession: ForwardedSession;
 }
 
-/** The three comparisons the benchmark prints, in order. */
+/** The comparisons the benchmark prints, in order (the junk burst comes after them). */
 export function benchComparisons(targets: ComparisonTargets): Comparison[] {
   const { single, fleet } = targets;
   return [
@@ -100,6 +103,22 @@ export function benchComparisons(targets: ComparisonTargets): Comparison[] {
       summary: (gateway, direct) =>
         `The gateway's overhead: ${formatRatio(ratio(gateway.p50Ms, direct.p50Ms))}x the median latency of calling identity directly ` +
         `(+${(gateway.p50Ms - direct.p50Ms).toFixed(2)} ms at p50), ${formatRatio(ratio(gateway.requestsPerSecond, direct.requestsPerSecond))}x its requests/s.`,
+    },
+    {
+      title: `Snapshot (${single.vehicleAccounts} vehicle account): the sliding idle timeout (a write at most once a minute) vs a session store that never slides`,
+      subject: { label: "sliding idle timeout", workload: snapshotWorkload(targets.gatewayUrl, single) },
+      baseline: { label: "never slides (before)", workload: snapshotWorkload(targets.neverSlidingGatewayUrl, single) },
+      summary: (sliding, fixed) =>
+        `With the sliding idle timeout the gateway serves ${formatRatio(ratio(sliding.requestsPerSecond, fixed.requestsPerSecond))}x the Snapshot requests/s of a store that never moves a session's end on, ` +
+        `at ${formatRatio(ratio(sliding.p50Ms, fixed.p50Ms))}x its median latency.`,
+    },
+    {
+      title: `Snapshot (${single.vehicleAccounts} vehicle account): sliding with a write at most once a minute vs a write on every request`,
+      subject: { label: "a write at most once a minute", workload: snapshotWorkload(targets.gatewayUrl, single) },
+      baseline: { label: "a write every request", workload: snapshotWorkload(targets.slidingEveryRequestGatewayUrl, single) },
+      summary: (throttled, always) =>
+        `Writing a session's new end at most once a minute serves ${formatRatio(ratio(throttled.requestsPerSecond, always.requestsPerSecond))}x the requests/s of writing it on every request, ` +
+        `at ${formatRatio(ratio(throttled.p50Ms, always.p50Ms))}x its median latency.`,
     },
   ];
 }

@@ -56,6 +56,8 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
       ...benchComparisons({
         gatewayUrl: system.gatewayUrl,
         baselineGatewayUrl: system.baselineGatewayUrl,
+        neverSlidingGatewayUrl: system.neverSlidingGatewayUrl,
+        slidingEveryRequestGatewayUrl: system.slidingEveryRequestGatewayUrl,
         identityUrl: system.identityUrl,
         settings: system.settings,
         ...users,

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { IDENTITY_SCHEMA, importIdentityRecords } from "@oa/identity";
+import { customersOnFile, importIdentityRecords } from "@oa/identity";
 import type { RecordsFile, Settings } from "@oa/platform";
 import { importVehicleAccountRecords } from "@oa/vehicle-account";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { describeUniqueViolation, findConflictsOnFile, lockUniqueTables } from "./conflicts-on-file";
 import { withDatabaseConnection } from "./database-connection";
 import { migrateSubgraphs } from "./migrate-subgraphs";
@@ -46,16 +46,10 @@ export async function readRecordsFile(file: string): Promise<unknown> {
   }
 }
 
-/** Which of `ids` already name a customer in the database. */
-async function customersOnFile(manager: EntityManager, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows: { id: string }[] = await manager.query(`SELECT id FROM "${IDENTITY_SCHEMA}".customers WHERE id = ANY($1::text[])`, [ids]);
-  return new Set(rows.map((row) => row.id));
-}
-
 /**
  * Validates a parsed records file and writes it through `database`, all or nothing: one
- * transaction covers identity's customers and deposit accounts and vehicle-account's accounts.
+ * transaction covers identity's customers and deposit accounts and vehicle-account's accounts,
+ * each read and written by its owner's functions (this command only orchestrates).
  * A holder may name a customer already in the database. A tax id or VIN that already belongs to
  * another customer or account on file refuses the file, like any other problem (a
  * RecordsValidationError naming the record and field). The schemas must be migrated.

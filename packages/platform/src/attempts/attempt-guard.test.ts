@@ -114,6 +114,18 @@ describe.each([
     expect(await on.check(who)).toMatchObject({ locked: true }); // a reset forgets failures, not the lock
   });
 
+  it("lifts a lock and the failures with it, saying whether there was one", async () => {
+    const on = guard(2);
+    const who = subject();
+    await fail(on, who);
+    expect(await fail(on, who)).toMatchObject({ locked: true, justLocked: true });
+    expect(await on.lift(who)).toBe(true);
+    expect(await on.check(who)).toEqual({ locked: false });
+    expect(await fail(on, who)).toEqual({ locked: false }); // a fresh count: one failure is not the maximum
+    expect(await on.lift(who)).toBe(false);
+    expect(await fail(on, who)).toEqual({ locked: false }); // the failure before the lift was forgotten
+  });
+
   it("lifts the lock after the lock time, with a fresh count, and forgets failures after the window", async () => {
     const on = guard(2, 1);
     const locked = subject();

@@ -81,6 +81,13 @@ export class AttemptGuard<Subject extends string = string> {
     await this.redis.del(this.keysOf(subject)[0]);
   }
 
+  /** Lifts the lock and forgets the failures (an unlock, a password reset); true when a lock was lifted. */
+  async lift(subject: Subject): Promise<boolean> {
+    const [failures, lock] = this.keysOf(subject);
+    const [lifted] = await Promise.all([this.redis.del(lock), this.redis.del(failures)]);
+    return lifted === 1;
+  }
+
   /** Whether a lock holds, without taking a place. */
   async check(subject: Subject): Promise<GuardState> {
     const left = await this.redis.pttl(this.keysOf(subject)[1]);

@@ -1,5 +1,5 @@
 import { requireInternalCaller } from "@oa/platform";
-import { Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { DeviceTrustContext } from "../../context";
 import { RegisterDeviceArgs, UseTrustedDeviceArgs } from "./device-internal.args";
 import { DeviceRegistration } from "./device-registration.type";
@@ -27,6 +27,13 @@ export class DeviceInternalResolver {
   trustedDevice(@Args() { userId, deviceToken }: UseTrustedDeviceArgs, @Ctx() context: DeviceTrustContext): Promise<TrustedDevice | null> {
     requireInternalCaller(context.credential, "identity", "trustedDevice");
     return context.services.devices.findTrusted(userId, deviceToken);
+  }
+
+  @Directive("@inaccessible")
+  @Query(() => [ID], { description: "The ids of userId's registered devices (identity lifts their locks at a password reset or a support unlock)." })
+  registeredDeviceIds(@Arg("userId", () => ID) userId: string, @Ctx() context: DeviceTrustContext): Promise<string[]> {
+    requireInternalCaller(context.credential, "identity", "registeredDeviceIds");
+    return context.services.devices.idsOf(userId);
   }
 
   @Directive("@inaccessible")

@@ -2,6 +2,7 @@ import { unauthenticated } from "@oa/platform";
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { DeviceTrustContext } from "../../context";
 import { Device } from "./device.type";
+import { endDeviceSessions } from "./identity.calls";
 import { DeviceNotFound, DeviceRemoved, RemoveDeviceResult } from "./remove-device-result.type";
 
 @Resolver(() => Device)
@@ -12,13 +13,23 @@ export class DeviceResolver {
     return device.id === context.session?.deviceId;
   }
 
-  @Mutation(() => RemoveDeviceResult, { description: "Stops trusting one of the signed-in user's registered devices. Needs a session." })
+  @Mutation(() => RemoveDeviceResult, {
+    description:
+      "Stops trusting one of the signed-in user's registered devices, and ends the sessions and\n" +
+      "refresh tokens opened on it. Needs a session.",
+  })
   async removeDevice(
     @Arg("id", () => ID) id: string,
     @Ctx() context: DeviceTrustContext,
   ): Promise<typeof RemoveDeviceResult> {
     if (!context.session) throw unauthenticated();
-    const removed = await context.services.devices.remove(context.session.userId, id);
+    const { userId } = context.session;
+    const device = await context.services.devices.findOwned(userId, id);
+    if (!device) return new DeviceNotFound(id);
+    // Its sessions and refresh tokens end first, so no device is removed while a session on it
+    // lives on: when identity cannot end them, the call fails and the device stays (decision 0017).
+    await endDeviceSessions(context.services.identity, { userId, deviceId: device.id, deviceName: device.name, clientAddress: context.credential.clientIp });
+    const removed = await context.services.devices.remove(userId, device.id);
     return removed ? new DeviceRemoved(id) : new DeviceNotFound(id);
   }
 }

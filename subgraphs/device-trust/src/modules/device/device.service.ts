@@ -32,6 +32,13 @@ export class DeviceService {
     return row ? { id: row.id, name: row.name } : null;
   }
 
+  /** The ids of the user's registered devices; none for an id that is not a uuid. */
+  async idsOf(userId: string): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await this.dataSource.getRepository(DeviceEntity).find({ select: { id: true }, where: { userId } });
+    return rows.map((row) => row.id);
+  }
+
   /**
    * The device id when `deviceToken` is a live registration of `userId`, stamping its last use in
    * the same statement; null otherwise. A token never works for another user.
@@ -47,6 +54,13 @@ export class DeviceService {
       .execute();
     const rows = result.raw as { id: string }[];
     return rows[0]?.id ?? null;
+  }
+
+  /** The device (id and name) when it is `userId`'s; null for anyone else's or an unknown one. */
+  async findOwned(userId: string, deviceId: string): Promise<{ id: string; name: string } | null> {
+    if (!isUuid(deviceId) || !isUuid(userId)) return null;
+    const row = await this.dataSource.getRepository(DeviceEntity).findOne({ select: { id: true, name: true }, where: { id: deviceId.toLowerCase(), userId } });
+    return row ? { id: row.id, name: row.name } : null;
   }
 
   /** Deletes the device if it is `userId`'s; false for anyone else's or an unknown one. */

@@ -1,8 +1,18 @@
 import type { IdentityContext } from "../../context";
 import type { CustomerEntity } from "../../modules/customer/customer.entity";
 import { AccountType } from "../../modules/enrollment/account-type";
-import type { ValidEnrollment } from "./enrollment-input";
 import { checkEnrollmentAccount } from "./vehicle-account.calls";
+
+/** What a person offers to prove they hold an account (at enrollment and at recovery), in checked form. */
+export interface HolderProof {
+  accountType: AccountType;
+  /** The 9 digits. */
+  taxIdDigits: string;
+  /** Trimmed; matched exactly. */
+  accountNumber: string | null;
+  /** Upper case. */
+  vin: string | null;
+}
 
 /** A customer on file proven to hold the account they named. */
 export interface VerifiedHolder {
@@ -17,21 +27,21 @@ export interface VerifiedHolder {
  */
 export async function verifyAccountHolder(
   context: IdentityContext,
-  enrollment: ValidEnrollment,
+  proof: HolderProof,
   taxIdLookup: string,
 ): Promise<VerifiedHolder | null> {
   const customer = await context.loaders.customerByTaxIdLookup.load(taxIdLookup);
   if (!customer) return null;
 
-  if (enrollment.accountType === AccountType.AUTO) {
+  if (proof.accountType === AccountType.AUTO) {
     const check = await checkEnrollmentAccount(context.services.vehicleAccount, customer.id, {
-      accountNumber: enrollment.accountNumber,
-      vin: enrollment.vin,
+      accountNumber: proof.accountNumber,
+      vin: proof.vin,
     });
     return check ? { customer, vehicleAccount: { accountId: check.accountId, eligible: check.eligible } } : null;
   }
 
-  const account = enrollment.accountNumber ? await context.loaders.depositAccount.load(enrollment.accountNumber) : null;
-  const holds = account?.product === enrollment.accountType && account.holderIds.includes(customer.id);
+  const account = proof.accountNumber ? await context.loaders.depositAccount.load(proof.accountNumber) : null;
+  const holds = account?.product === proof.accountType && account.holderIds.includes(customer.id);
   return holds ? { customer, vehicleAccount: null } : null;
 }

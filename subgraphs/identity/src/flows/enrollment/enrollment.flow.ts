@@ -1,13 +1,13 @@
-import { type AttemptPlace, clientPlace, reservePlaces } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { checkPassword, checkPasswordAsTyped } from "../../modules/credentials/password-policy";
 import { isValidUsername, usernameKey } from "../../modules/credentials/username-policy";
 import { taxIdLookup } from "../../modules/customer/tax-id";
 import type { EnrollInput } from "../../modules/enrollment/enroll.input";
 import { EnrollmentRejection } from "../../modules/enrollment/enrollment-rejection";
-import { type VerifiedHolder, verifyAccountHolder } from "./account-holder";
+import type { VerifiedHolder } from "./account-holder";
 import { createLogin } from "./create-login";
 import { checkEnrollInput, type ValidEnrollment } from "./enrollment-input";
+import { verifyHolderWithinLimits } from "./holder-verification";
 import { type EnrollmentOutcome, enrolled, rejected, tooManyAttempts } from "./enrollment.outcomes";
 
 /**
@@ -60,33 +60,10 @@ export async function runEnrollment(context: IdentityContext, input: EnrollInput
 
 type Verification = { verified: true; holder: VerifiedHolder } | { verified: false; outcome: EnrollmentOutcome };
 
-/**
- * Verifies the holder inside a place on every budget it counts against: the client address, the
- * tax id, and the account number or VIN. A failure counts on each; anything else gives them back.
- */
+/** The holder's verification within its budgets (shared with recovery), as enrollment answers it. */
 async function verifyWithinLimits(context: IdentityContext, enrollment: ValidEnrollment, lookup: string): Promise<Verification> {
-  const { services } = context;
-  const places: AttemptPlace[] = [
-    ...clientPlace(services.clientAttempts, context.credential.clientIp),
-    ...services.proofAttempts.placesFor({ taxIdLookup: lookup, accountNumber: enrollment.accountNumber, vin: enrollment.vin }),
-  ];
-  const reservation = await reservePlaces(places);
-  if ("refused" in reservation) {
-    const { state } = reservation.refused;
-    services.logger.warn("enrollment refused: too many tries", { budget: reservation.refused.name });
-    return { verified: false, outcome: tooManyAttempts(state.locked ? state.retryAfterSeconds : 1) };
-  }
-  const { held } = reservation;
-  try {
-    const holder = await verifyAccountHolder(context, enrollment, lookup);
-    if (!holder) {
-      await held.failed();
-      return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
-    }
-    await held.released();
-    return { verified: true, holder };
-  } finally {
-    // A service that did not answer is not a failed verification.
-    await held.released();
-  }
+  const verification = await verifyHolderWithinLimits(context, enrollment, lookup, "enrollment");
+  if (verification.verified) return verification;
+  if (verification.reason === "tooManyAttempts") return { verified: false, outcome: tooManyAttempts(verification.retryAfterSeconds) };
+  return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
 }

@@ -6,6 +6,7 @@ import { findTrustedDevice, type TrustedDevice, useTrustedDevice } from "../../m
 import { sendLockNotice } from "../../modules/lockout/lock-notice";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import { openSession } from "../../modules/session/open-session";
+import { SessionDelivery } from "../../modules/session/session-delivery";
 import { openStepUpChallenge } from "../../modules/step-up/challenge-opening";
 import type { LoginCredential } from "../../modules/user/login-credential.loader";
 import type { LoginInput } from "./login.input";
@@ -27,9 +28,13 @@ const NOBODY = "00000000-0000-4000-8000-000000000000";
  *   unknown / wrong password → INVALID_CREDENTIALS, one failure counted for the person and the
  *                              client (the one that sets the lock too: it was checked and wrong;
  *                              the lock applies from the next try)
- *   right, registered device → LoginSucceeded, the person's (or device's) failures reset
+ *   right, registered device → LoginSucceeded, the person's (or device's) failures reset; the
+ *                              session as sessionDelivery asks (BEARER: the token in the answer,
+ *                              with a refresh token if asked for; COOKIE: the gateway sets the cookie)
  *   right, any other device  → StepUpRequired, the try given back
  *   still waiting its turn   → TOO_MANY_ATTEMPTS (a flood of parallel tries for one username)
+ * The device is the one whose deviceToken comes with the login or, for a web page, in the device
+ * cookie the gateway passes on.
  * Whose budget a try counts against: the person's, or, when it comes with the deviceToken of one
  * of their registered devices, that device's own. So failures from anywhere else never lock a
  * person out of their registered device, and that device's failures lock only it.
@@ -42,7 +47,10 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
   const { lockout, settings } = services;
   if (input.username.length > MAX_USERNAME_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) return invalidCredentials();
   const login = await loaders.loginCredential.load(usernameKey(input.username));
-  const device = input.deviceToken ? await registeredDeviceOf(context, login, input.deviceToken) : null;
+  // A web page's browser keeps its device's token in an HttpOnly cookie, which the gateway passes on.
+  const deviceToken = input.deviceToken ?? context.credential.deviceCookie ?? null;
+  const delivery = input.sessionDelivery ?? SessionDelivery.BEARER;
+  const device = deviceToken ? await registeredDeviceOf(context, login, deviceToken) : null;
   const person = lockout.subjectOf(input.username);
   const subject = device ? lockout.deviceSubjectOf(person, device.id) : person;
   const origin = { clientAddress: context.credential.clientIp, deviceId: device?.id ?? null, deviceName: device?.name ?? null };
@@ -73,17 +81,20 @@ export async function signIn(context: IdentityContext, input: LoginInput): Promi
       if (justLocked) sendLockNotice(context, login?.customerId ?? null);
       return invalidCredentials();
     }
-    if (device && (await stampDevice(context, login, input.deviceToken!))) {
+    if (device && (await stampDevice(context, login, deviceToken!))) {
       // Recorded before the session exists: no sign-in goes unrecorded.
       await services.securityEvents.record({ userId: login.userId, kind: SecurityEventKind.SIGNED_IN, ...origin });
       const [session] = await Promise.all([
-        openSession(services.sessions, { userId: login.userId, customerId: login.customerId, deviceId: device.id }),
+        openSession(services.sessions, context.handover, { userId: login.userId, customerId: login.customerId, deviceId: device.id, delivery }),
         held.succeeded(),
         // A success is the person's too: their count from elsewhere starts again (a lock stays as it is).
         lockout.reset(person),
       ]);
-      services.logger.info("signed in", { userId: login.userId, deviceId: device.id });
-      return Object.assign(new LoginSucceeded(), { session });
+      // Null only when the device was removed in between: then it is no registered device.
+      if (session) {
+        services.logger.info("signed in", { userId: login.userId, deviceId: device.id });
+        return Object.assign(new LoginSucceeded(), { session });
+      }
     }
     // The password was right: not a failure, but not a success either until step-up.
     await held.released();

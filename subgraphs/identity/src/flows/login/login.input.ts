@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+import { SessionDelivery } from "../../modules/session/session-delivery";
 
 @InputType()
 export class LoginInput {
@@ -10,4 +11,7 @@ export class LoginInput {
 
   @Field(() => String, { nullable: true, description: "The device credential that verifyStepUp returned when this device was registered." })
   deviceToken?: string | null;
+
+  @Field(() => SessionDelivery, { nullable: true, description: "How the session is handed over [BEARER]." })
+  sessionDelivery?: SessionDelivery | null;
 }

@@ -1,6 +1,7 @@
 import { describeError, serviceUnavailable } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { maskEmail, maskPhone } from "../../masking/contact-masking";
+import { challengeLock } from "../../modules/lockout/challenge-lock";
 import { securityCodeText } from "../../modules/notice/message-texts";
 import { newSecurityCode, securityCodeHash } from "../../modules/step-up/security-code";
 import { RESEND_AFTER_SECONDS } from "../../modules/step-up/step-up-challenge.store";
@@ -12,11 +13,11 @@ import { stepUpRejections } from "./step-up.rejections";
 import { change, stepUpLimits } from "./verify-step-up.flow";
 
 /**
- * Sends a new code for a pending challenge to the contact on file (never an address the client
- * gives), in place of any previous code:
+ * Sends a new code for a pending sign-in or recovery challenge to the contact on file (never an
+ * address the client gives), in place of any previous code:
  *   not SMS_CODE/EMAIL_CODE, or no such contact on file  → METHOD_UNAVAILABLE
  *   unknown, expired or completed challenge               → CHALLENGE_EXPIRED (void: TOO_MANY_ATTEMPTS)
- *   online access locked                                  → ACCOUNT_LOCKED
+ *   online access locked (for a recovery challenge: its wrong codes used up; decision 0012) → ACCOUNT_LOCKED
  *   within 30 s of this challenge's previous code, or the person's SECURITY_CODE_MAX_SENDS codes
  *   within SECURITY_CODE_TTL_SECONDS already sent, across all their challenges → RESEND_TOO_SOON
  * A new code changes no count of tries.
@@ -30,7 +31,7 @@ export async function sendSecurityCode(context: IdentityContext, input: SendSecu
   const challenge = await services.stepUpChallenges.find(input.challengeId);
   const preview = decide(challenge, { type: "sendCode", method: input.method, codeHash: "", codeExpiresAt: 0 }, Date.now(), stepUpLimits(context));
   if (preview.outcome.outcome !== "codeSent" || !challenge) return rejectionOf(preview.outcome);
-  if ((await services.lockout.check(challenge.subject)).locked) return stepUpRejections.accountLocked(settings);
+  if ((await challengeLock(services.lockout, challenge)).locked) return stepUpRejections.accountLocked(settings);
 
   const contact = await loaders.customerContact.load(challenge.customerId);
   const to = input.method === StepUpMethod.SMS_CODE ? contact?.mobilePhone : contact?.email;

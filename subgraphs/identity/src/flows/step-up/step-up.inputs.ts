@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DevicePlatform } from "../../modules/device/device-platform";
+import { SessionDelivery } from "../../modules/session/session-delivery";
 import { SecurityAnswerInput } from "../../modules/security-question/security-answer.input";
 import { StepUpMethod } from "../../modules/step-up/step-up-method";
 
@@ -37,4 +38,7 @@ export class VerifyStepUpInput {
     description: "Register this device so later logins from it skip step-up. Not for shared devices.",
   })
   rememberDevice?: RememberDeviceInput | null;
+
+  @Field(() => SessionDelivery, { nullable: true, description: "How the session is handed over [BEARER]." })
+  sessionDelivery?: SessionDelivery | null;
 }

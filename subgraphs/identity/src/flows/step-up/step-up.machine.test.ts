@@ -9,6 +9,7 @@ const LIVE = "a".repeat(64);
 const OTHER = "b".repeat(64);
 
 const pending = (change: Partial<ChallengeState> = {}): ChallengeState => ({
+  purpose: "signIn",
   status: "pending",
   attempts: 0,
   checking: 0,
@@ -24,8 +25,12 @@ const pending = (change: Partial<ChallengeState> = {}): ChallengeState => ({
   ...change,
 });
 
-const codeTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: OTHER };
-const answersTry: StepUpEvent = { type: "takeTry", proof: "answers", codeHash: null };
+const codeTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: OTHER, purpose: "signIn" };
+const answersTry: StepUpEvent = { type: "takeTry", proof: "answers", codeHash: null, purpose: "signIn" };
+// A recovery challenge offers only the code methods, and no questions.
+const recovery = (change: Partial<ChallengeState> = {}): ChallengeState =>
+  pending({ purpose: "recovery", methods: [{ method: StepUpMethod.SMS_CODE, destination: "***-***-0101" }, { method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" }], questionIds: [], ...change });
+const recoveryTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: OTHER, purpose: "recovery" };
 const rightCode: StepUpEvent = { type: "settle", proof: { kind: "code", codeHash: LIVE } };
 const wrongCode: StepUpEvent = { type: "settle", proof: { kind: "code", codeHash: OTHER } };
 const rightAnswers: StepUpEvent = { type: "settle", proof: { kind: "answers", right: true } };
@@ -49,6 +54,19 @@ describe("the step-up state machine", () => {
     ["a completed challenge, with answers", pending({ status: "completed" }), answersTry, { outcome: "challengeExpired" }, null],
     ["answers where no questions are offered", pending({ methods: [{ method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" }] }), answersTry, { outcome: "methodUnavailable" }, null],
     ["a code where no code method is offered", pending({ methods: [{ method: StepUpMethod.SECURITY_QUESTIONS, destination: null }] }), codeTry, { outcome: "methodUnavailable" }, null],
+
+    // purpose: a challenge completes only what it was opened for
+    ["a recovery try on a recovery challenge is taken", recovery(), recoveryTry, { outcome: "tryTaken", triesLeft: 2 }, { checking: 1 }],
+    ["a sign-in try on a recovery challenge: no such challenge, nothing used", recovery(), codeTry, { outcome: "challengeExpired" }, null],
+    ["a recovery try on a sign-in challenge: no such challenge, nothing used", pending(), recoveryTry, { outcome: "challengeExpired" }, null],
+    ["a sign-in try with the code that completed a recovery learns nothing of it", recovery({ status: "completed" }), { ...codeTry, codeHash: LIVE }, { outcome: "challengeExpired" }, null],
+    ["a recovery try on a void sign-in challenge learns nothing of it", pending({ status: "void", attempts: 3 }), recoveryTry, { outcome: "challengeExpired" }, null],
+    ["answers on a recovery challenge are never taken", recovery(), { ...answersTry, purpose: "recovery" }, { outcome: "methodUnavailable" }, null],
+    ["the recovery's live code completes it", recovery({ checking: 1 }), rightCode, { outcome: "completed" }, { status: "completed", checking: 0 }],
+    ["a recovery's last wrong code voids it", recovery({ attempts: 2, checking: 1 }), wrongCode, { outcome: "voided" }, { attempts: 3, checking: 0, status: "void" }],
+    ["a recovery challenge sends its codes", recovery({ codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }), send(StepUpMethod.EMAIL_CODE), { outcome: "codeSent" }, { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW }],
+    ["a recovery challenge never offers questions", recovery(), send(StepUpMethod.SECURITY_QUESTIONS), { outcome: "methodUnavailable" }, null],
+    ["a recovery whose completion could not be finished is pending again", recovery({ status: "completed" }), { type: "reopen" }, { outcome: "given" }, { status: "pending" }],
 
     // settle: the taken try's proof, checked
     ["the live code completes", pending({ checking: 1 }), rightCode, { outcome: "completed" }, { status: "completed", checking: 0 }],

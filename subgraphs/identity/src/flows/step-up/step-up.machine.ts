@@ -1,4 +1,4 @@
-import type { ChallengeState } from "../../modules/step-up/challenge-state";
+import type { ChallengePurpose, ChallengeState } from "../../modules/step-up/challenge-state";
 import { sameCodeHash } from "../../modules/step-up/security-code";
 import { isCodeMethod, StepUpMethod } from "../../modules/step-up/step-up-method";
 
@@ -17,8 +17,11 @@ export type CheckedProof = { kind: "code"; codeHash: string } | { kind: "answers
 export type StepUpEvent =
   /** A new code replaces the previous one. */
   | { type: "sendCode"; method: StepUpMethod; codeHash: string; codeExpiresAt: number }
-  /** Takes a try before its proof is checked; `codeHash` tells a used code from a wrong one. */
-  | { type: "takeTry"; proof: ProofKind; codeHash: string | null }
+  /**
+   * Takes a try before its proof is checked; `codeHash` tells a used code from a wrong one, and
+   * `purpose` is what the caller completes (verifyStepUp signs in, completeRecovery recovers).
+   */
+  | { type: "takeTry"; proof: ProofKind; codeHash: string | null; purpose: ChallengePurpose }
   /** The taken try's proof, checked. */
   | { type: "settle"; proof: CheckedProof }
   /** The taken try could not be checked (a dependency failed): it is given back. */
@@ -63,7 +66,8 @@ const unchanged = (outcome: StepUpOutcome): Decision => ({ outcome, next: null }
  *   pending ──settle(wrong)──▶ pending (attempts+1)      the maximum-th wrong try: ──▶ void
  *   pending ──sendCode──▶ pending (new code)             at most once per resend interval
  *   completed ──reopen──▶ pending
- * A challenge past its expiry is gone, whatever its status.
+ * A challenge past its expiry is gone, whatever its status; to a try of another purpose (a
+ * recovery challenge at verifyStepUp, a sign-in challenge at completeRecovery) it is unknown.
  */
 export function decide(challenge: ChallengeState | null, event: StepUpEvent, now: number, limits: StepUpLimits): Decision {
   if (!challenge || challenge.expiresAt <= now) return unchanged({ outcome: "challengeExpired" });
@@ -107,6 +111,8 @@ function sendCode(challenge: ChallengeState, event: Extract<StepUpEvent, { type:
 }
 
 function takeTry(challenge: ChallengeState, event: Extract<StepUpEvent, { type: "takeTry" }>, limits: StepUpLimits): Decision {
+  // Checked first: a recovery never completes a sign-in, nor a sign-in a recovery, and neither learns anything of the other.
+  if (challenge.purpose !== event.purpose) return unchanged({ outcome: "challengeExpired" });
   if (challenge.status !== "pending") return unchanged(notPending(challenge, event.codeHash));
   if (!offers(challenge, event.proof)) return unchanged({ outcome: "methodUnavailable" });
   if (challenge.attempts + challenge.checking >= limits.maxAttempts) return unchanged({ outcome: "busy" });

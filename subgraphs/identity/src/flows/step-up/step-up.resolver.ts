@@ -16,7 +16,7 @@ export class StepUpResolver {
     return toStepUpChallenge(challenge, await context.services.catalog.byId());
   }
 
-  @Mutation(() => SendSecurityCodeResult, { description: "Sends a single-use security code for a pending step-up challenge to a contact on file." })
+  @Mutation(() => SendSecurityCodeResult, { description: "Sends a single-use security code for a pending step-up or recovery challenge to a contact on file." })
   sendSecurityCode(
     @Arg("input", () => SendSecurityCodeInput) input: SendSecurityCodeInput,
     @Ctx() context: IdentityContext,

@@ -1,6 +1,6 @@
 import { DateTimeScalar } from "@oa/platform";
-import { createUnionType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Device } from "../../modules/device/device.type";
+import { createUnionType, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Device, PROVIDED_DEVICE_FIELDS } from "../../modules/device/device.type";
 import { Session } from "../../modules/session/session.type";
 
 export enum StepUpRejection {
@@ -59,11 +59,18 @@ export class SecurityCodeSent {
 
 @ObjectType()
 export class RegisteredDevice {
+  // identity has just registered it, so it answers every field itself.
+  @Directive(`@provides(fields: "${PROVIDED_DEVICE_FIELDS}")`)
   @Field(() => Device)
   device!: Device;
 
-  @Field({ description: "The device credential to keep on the device and send as LoginInput.deviceToken. Shown once." })
-  deviceToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The device credential to keep on the device and send as LoginInput.deviceToken. Shown once.\n" +
+      "null when the session was delivered as a cookie: the gateway keeps it in an HttpOnly cookie.",
+  })
+  deviceToken!: string | null;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { badUserInput, clientPlace, DEVICE_NAME_RULE, type HeldPlaces, normaliseDeviceName, reservePlaces } from "@oa/platform";
+import { badUserInput, clientPlace, DEVICE_NAME_RULE, type HeldPlaces, normaliseDeviceName, reservePlaces, serviceUnavailable } from "@oa/platform";
 import type { IdentityContext } from "../../context";
 import { registerDevice } from "../../modules/device/device-trust.calls";
 import { Device } from "../../modules/device/device.type";
@@ -7,6 +7,7 @@ import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/c
 import { newDeviceText } from "../../modules/notice/message-texts";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import { openSession } from "../../modules/session/open-session";
+import { SessionDelivery } from "../../modules/session/session-delivery";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
 import { RESEND_AFTER_SECONDS } from "../../modules/step-up/step-up-challenge.store";
 import { codeStrategy } from "./strategies/code.strategy";
@@ -46,7 +47,7 @@ export async function verifyStepUp(context: IdentityContext, input: VerifyStepUp
     return stepUpRejections.methodUnavailable("Give exactly one of the security code and the answers to both questions.");
   }
   const strategy = code !== null ? codeStrategy(services.settings.lookupHmacKey, input.challengeId, code) : questionsStrategy(context, answers ?? []);
-  const takeTry: StepUpEvent = { type: "takeTry", proof: strategy.kind, codeHash: strategy.codeHash };
+  const takeTry: StepUpEvent = { type: "takeTry", proof: strategy.kind, codeHash: strategy.codeHash, purpose: "signIn" };
 
   // Looked at first, so that a challenge that cannot take a try uses up nothing.
   const challenge = await services.stepUpChallenges.find(input.challengeId);
@@ -68,7 +69,7 @@ export async function verifyStepUp(context: IdentityContext, input: VerifyStepUp
     const settled = await settleTry(context, challenge, strategy);
     if (settled.outcome === "completed") {
       await held.succeeded();
-      return await signInAfterStepUp(context, challenge, rememberDevice);
+      return await signInAfterStepUp(context, challenge, rememberDevice, input.sessionDelivery ?? SessionDelivery.BEARER);
     }
     if (settled.outcome === "invalid" || settled.outcome === "voided") await countFailure(context, challenge, held);
     return rejectionOf(settled, strategy, context);
@@ -87,7 +88,7 @@ export function change(context: IdentityContext, challengeId: string, event: Ste
 }
 
 /** Checks the taken try's proof and settles it; a check that fails to run gives the try back. */
-async function settleTry(context: IdentityContext, challenge: StoredChallenge, strategy: StepUpStrategy): Promise<StepUpOutcome> {
+export async function settleTry(context: IdentityContext, challenge: StoredChallenge, strategy: StepUpStrategy): Promise<StepUpOutcome> {
   let proof;
   try {
     proof = await strategy.check(challenge);
@@ -140,11 +141,17 @@ function validDeviceName(rememberDevice: RememberDeviceInput): string {
   return name;
 }
 
-/** Registers the device when asked, then opens the session: the end of a successful step-up. */
+/**
+ * Registers the device when asked, then opens the session: the end of a successful step-up. With
+ * COOKIE delivery the gateway gets the session's token and the registered device's token (it keeps
+ * both in HttpOnly cookies) and the answer carries neither; with BEARER, a session on the device
+ * just registered gets a refresh token when the answer asks for one.
+ */
 async function signInAfterStepUp(
   context: IdentityContext,
   challenge: StoredChallenge,
   rememberDevice: RememberDeviceInput | null,
+  delivery: SessionDelivery,
 ): Promise<StepUpSucceeded> {
   const { services, loaders } = context;
   let registeredDevice: RegisteredDevice | null = null;
@@ -168,11 +175,18 @@ async function signInAfterStepUp(
     ...(registeredDevice ? [{ ...origin, kind: SecurityEventKind.DEVICE_REGISTERED }] : []),
     { ...origin, kind: SecurityEventKind.SIGNED_IN },
   ]);
-  const session = await openSession(services.sessions, {
+  const session = await openSession(services.sessions, context.handover, {
     userId: challenge.userId,
     customerId: challenge.customerId,
     deviceId: registeredDevice?.device.id ?? null,
+    delivery,
   });
+  // Only when the device just registered was removed already, from another session.
+  if (!session) throw serviceUnavailable();
+  if (registeredDevice && delivery === SessionDelivery.COOKIE) {
+    context.handover.device = { deviceToken: registeredDevice.deviceToken! };
+    registeredDevice.deviceToken = null;
+  }
   services.logger.info("signed in after step-up", { userId: challenge.userId, deviceRegistered: registeredDevice !== null });
   if (registeredDevice) {
     const platform = registeredDevice.device.platform;

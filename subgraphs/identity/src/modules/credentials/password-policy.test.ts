@@ -1,5 +1,5 @@
 import { loadCommonPasswords } from "./common-passwords";
-import { birthDateForms, checkPassword, foldForComparison, type PasswordOwner } from "./password-policy";
+import { birthDateForms, checkPassword, checkPasswordForm, foldForComparison, type PasswordOwner } from "./password-policy";
 
 const dana: PasswordOwner = {
   username: "dana.w84",
@@ -117,6 +117,16 @@ describe("checkPassword", () => {
     for (const password of ["Password1234!", "copperDanaKettle!", "copperKettle0001!", "short"]) {
       expect(checkPassword(password, dana)?.message).not.toContain(password);
     }
+  });
+});
+
+describe("checkPasswordForm", () => {
+  it("judges length and commonness only: nothing of the person, so it tells nothing of them", () => {
+    expect(checkPasswordForm("short-1A")?.rule).toBe("LENGTH");
+    expect(checkPasswordForm("password1234")?.rule).toBe("COMMON");
+    // A name, a birth date or tax id digits pass here: those rules wait until the person has proven it is them.
+    expect(checkPasswordForm("Dana-Whitfield-19840309-0001")).toBeNull();
+    expect(checkPassword("Dana-Whitfield-19840309-0001", dana)?.rule).toBe("NAME");
   });
 });
 

@@ -50,14 +50,29 @@ export function checkPasswordAsTyped(password: string, typed: PasswordTyped): Pa
   return problem(checkTyped(password, typed) ?? checkTaxId(password, typed));
 }
 
+/**
+ * The rules that need nothing of the person (length, common): all that may be judged before the
+ * person has proven who they are, where the person's own details would answer for them (recovery
+ * before its code is used, a password change before the current password is checked).
+ */
+export function checkPasswordForm(password: string): PasswordProblem | null {
+  return problem(checkForm(password));
+}
+
 function problem(rule: PasswordRule | null): PasswordProblem | null {
   return rule ? { rule, message: MESSAGES[rule] } : null;
 }
 
-function checkTyped(password: string, typed: PasswordTyped): PasswordRule | null {
+function checkForm(password: string): PasswordRule | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) return "LENGTH";
   if (isCommonPassword(password)) return "COMMON";
+  return null;
+}
+
+function checkTyped(password: string, typed: PasswordTyped): PasswordRule | null {
+  const form = checkForm(password);
+  if (form) return form;
   if (foldForComparison(password).includes(foldForComparison(typed.username))) return "USERNAME";
   return null;
 }

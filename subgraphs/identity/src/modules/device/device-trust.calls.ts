@@ -68,3 +68,13 @@ export async function registerDevice(
     },
   };
 }
+
+const REGISTERED_DEVICE_IDS = `query RegisteredDeviceIds($userId: ID!) {
+  registeredDeviceIds(userId: $userId)
+}`;
+
+/** The ids of the user's registered devices (whose own lock budgets a password reset lifts). */
+export async function registeredDeviceIds(deviceTrust: InternalClient, userId: string): Promise<string[]> {
+  const data = await deviceTrust.request<{ registeredDeviceIds: string[] }>(REGISTERED_DEVICE_IDS, { userId });
+  return data.registeredDeviceIds;
+}

@@ -3,33 +3,36 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DevicePlatform } from "./device-platform";
 
 /**
- * device-trust's Device, as identity answers it in verifyStepUp's registeredDevice. identity
- * cannot look devices up (`resolvable: false`); every field is shareable, as in device-trust.
+ * device-trust's Device. identity cannot look devices up (`resolvable: false`) and knows only
+ * their ids (ActiveSession.device), except in verifyStepUp's registeredDevice, which provides the
+ * rest (`@provides`): there it answers the device it has just registered, with `current: true`.
  */
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType()
 export class Device {
-  @Directive("@shareable")
   @Field(() => ID)
   id!: string;
 
-  @Directive("@shareable")
+  @Directive("@external")
   @Field()
   name!: string;
 
-  @Directive("@shareable")
+  @Directive("@external")
   @Field(() => DevicePlatform)
   platform!: DevicePlatform;
 
-  @Directive("@shareable")
+  @Directive("@external")
   @Field(() => DateTimeScalar)
   registeredAt!: Date;
 
-  @Directive("@shareable")
+  @Directive("@external")
   @Field(() => DateTimeScalar, { nullable: true })
   lastUsedAt!: Date | null;
 
-  @Directive("@shareable")
+  @Directive("@external")
   @Field({ description: "True for the device of the current session." })
   current!: boolean;
 }
+
+/** The fields of a Device that identity answers itself where it @provides them. */
+export const PROVIDED_DEVICE_FIELDS = "name platform registeredAt lastUsedAt current";

@@ -46,4 +46,16 @@ describe("LoginLockout", () => {
     expect(await lockout.failed(person)).toMatchObject({ locked: true });
     expect(await lockout.check(phone)).toEqual({ locked: false });
   });
+
+  it("gives a person a recovery budget of their own, which their sign-in lock does not touch", async () => {
+    const lockout = new LoginLockout(redis, prefix, randomBytes(32), { maxFailures: 1, lockSeconds: 60 });
+    const person = lockout.subjectOf("dana.recovery");
+    const recovery = lockout.recoverySubjectOf(person);
+    expect(recovery).toBe(lockout.recoverySubjectOf(lockout.subjectOf("DANA.Recovery")));
+    expect(recovery).not.toBe(person);
+    expect(recovery).not.toBe(lockout.recoverySubjectOf(lockout.subjectOf("someone.else")));
+    await lockout.reserve(person);
+    expect(await lockout.failed(person)).toMatchObject({ locked: true });
+    expect(await lockout.check(recovery)).toEqual({ locked: false });
+  });
 });

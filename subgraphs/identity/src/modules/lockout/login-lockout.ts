@@ -38,6 +38,22 @@ export class LoginLockout extends AttemptGuard<LockoutSubject> {
     return this.hash(`device:${subject}:${deviceId.toLowerCase()}`);
   }
 
+  /**
+   * The person's budget for the proofs a support agent checks before lifting their lock: beside
+   * their own (which refuses every check while its lock holds, and that lock is what is lifted).
+   */
+  supportProofSubjectOf(subject: LockoutSubject): LockoutSubject {
+    return this.hash(`support-proof:${subject}`);
+  }
+
+  /**
+   * The person's budget for wrong recovery codes, beside their own (decision 0012): a recovery is
+   * not stopped by the sign-in lock, but by this budget's, so it never gives more guesses.
+   */
+  recoverySubjectOf(subject: LockoutSubject): LockoutSubject {
+    return this.hash(`recovery:${subject}`);
+  }
+
   private hash(text: string): LockoutSubject {
     return createHmac("sha256", this.subjectKey).update(text, "utf8").digest("hex").slice(0, 40) as LockoutSubject;
   }

@@ -32,3 +32,28 @@ export function newDeviceText(platform: DevicePlatform, supportPhone: string): s
     `If this was not you, call us at ${supportPhone}.`
   );
 }
+
+// The notices of changes to a person's credentials. Each names what happened and whom to call,
+// never the new value, the username or anything the person typed.
+
+export function passwordChangedText(supportPhone: string): string {
+  return (
+    "The password for Online Access to your accounts was just changed, and your other signed-in devices were signed out. " +
+    `If this was not you, call us at ${supportPhone}.`
+  );
+}
+
+export function passwordResetText(supportPhone: string): string {
+  return (
+    "The password for Online Access to your accounts was just reset through account recovery, and every signed-in device was signed out. " +
+    `If this was not you, call us at ${supportPhone}.`
+  );
+}
+
+export function usernameRecoveredText(supportPhone: string): string {
+  return `Your Online Access username was just recovered through account recovery. If this was not you, call us at ${supportPhone}.`;
+}
+
+export function securityAnswersChangedText(supportPhone: string): string {
+  return `The answers to your Online Access security questions were just changed. If this was not you, call us at ${supportPhone}.`;
+}

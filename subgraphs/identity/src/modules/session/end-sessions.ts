@@ -6,21 +6,24 @@ import type { SecurityEventInput, SecurityEvents } from "../security-event/secur
 export type EndedBy = Omit<SecurityEventInput, "userId" | "kind">;
 
 /**
- * Ends the sessions of a user that `selection` picks (all, all but the current one, or one
- * device's), recording one SESSIONS_ENDED event first when there is any to end. The one place
- * where a user's sessions are ended in bulk: password changes and resets, support, logging out
- * everywhere and removing a device all come through here. Answers how many ended.
+ * Ends the sessions of a user that `selection` picks (all, all but the current one, one device's,
+ * or exactly one) and the refresh tokens that go with them, recording one SESSIONS_ENDED event
+ * first when there is any to end. The one place where a user's sessions are ended in bulk:
+ * password changes and resets, support, logging out everywhere, ending one session and removing a
+ * device all come through here. Answers how many sessions ended. `always` records the event even
+ * when nothing was open: for an action someone took on purpose (support's end-sessions).
  */
 export async function endSessions(
   services: { sessions: SessionStore; securityEvents: SecurityEvents },
   userId: string,
   selection: SessionSelection,
   endedBy: EndedBy,
+  options: { always?: boolean } = {},
 ): Promise<number> {
-  const live = (await services.sessions.listOf(userId)).filter(
-    (session) => session.id !== selection.except && (selection.deviceId === undefined || session.deviceId === selection.deviceId),
-  );
-  if (live.length === 0) return 0;
-  await services.securityEvents.record({ ...endedBy, userId, kind: SecurityEventKind.SESSIONS_ENDED });
+  const picked = await services.sessions.selected(userId, selection);
+  const anyLive = picked.sessions.length > 0 || picked.refreshChains.length > 0;
+  // A device's end always runs: it also bars sessions that sign-ins under way would open on it.
+  if (!anyLive && selection.deviceId === undefined && !options.always) return 0;
+  if (anyLive || options.always) await services.securityEvents.record({ ...endedBy, userId, kind: SecurityEventKind.SESSIONS_ENDED });
   return (await services.sessions.revokeAll(userId, selection)).length;
 }

@@ -1,12 +1,18 @@
 import { DateTimeScalar } from "@oa/platform";
 import { Field, ObjectType } from "type-graphql";
 
-/** A new session's credential: shown once, in the answer that opened it. */
+/** A new session's credential: shown once, in the answer that opened it (refreshToken: session.resolver.ts). */
 @ObjectType()
 export class Session {
-  @Field({ description: "Send as 'Authorization: Bearer <accessToken>'." })
-  accessToken!: string;
+  @Field(() => String, { nullable: true, description: "Send as 'Authorization: Bearer <accessToken>'. null when delivered as a cookie." })
+  accessToken!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the session ends unless it is used: each use moves this on, up to an absolute limit." })
   expiresAt!: Date;
+
+  /**
+   * Not a field: how this session's refresh token comes to be. A renewal's is already made; a new
+   * sign-in's on a registered device starts its chain when (and only if) the answer asks for it.
+   */
+  refreshTokenOf?: () => Promise<string | null>;
 }

@@ -1,4 +1,5 @@
-import { pickRandom } from "./challenge-opening";
+import { codeOffersOnFile, pickRandom } from "./challenge-opening";
+import { StepUpMethod } from "./step-up-method";
 
 describe("pickRandom", () => {
   it("picks the asked number of different items", () => {
@@ -27,5 +28,17 @@ describe("pickRandom", () => {
     const items = ["Q1"];
     expect(pickRandom(items, 2)).toEqual(["Q1"]);
     expect(items).toEqual(["Q1"]);
+  });
+});
+
+describe("codeOffersOnFile", () => {
+  it("offers a code for each contact on file, masked, and nothing without one", () => {
+    expect(codeOffersOnFile({ mobilePhone: "+13135550101", email: "dana.whitfield@example.com" })).toEqual([
+      { method: StepUpMethod.SMS_CODE, destination: "***-***-0101" },
+      { method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" },
+    ]);
+    expect(codeOffersOnFile({ mobilePhone: null, email: "olga@example.com" })).toEqual([{ method: StepUpMethod.EMAIL_CODE, destination: "o***@example.com" }]);
+    expect(codeOffersOnFile({ mobilePhone: null, email: null })).toEqual([]);
+    expect(codeOffersOnFile(null)).toEqual([]);
   });
 });

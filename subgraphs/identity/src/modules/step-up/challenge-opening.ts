@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { IdentityContext } from "../../context";
 import { maskEmail, maskPhone } from "../../masking/contact-masking";
+import type { CustomerContact } from "../customer/customer-contact.loader";
 import type { LockoutSubject } from "../lockout/login-lockout";
 import { toStepUpChallenge } from "./challenge-view";
 import type { MethodOffer } from "./challenge-state";
@@ -22,6 +23,14 @@ export function pickRandom<T>(items: readonly T[], count: number): T[] {
   return picked;
 }
 
+/** A code by SMS and by email, each where that contact is on file, with the masked destination. */
+export function codeOffersOnFile(contact: CustomerContact | null): MethodOffer[] {
+  const offers: MethodOffer[] = [];
+  if (contact?.mobilePhone) offers.push({ method: StepUpMethod.SMS_CODE, destination: maskPhone(contact.mobilePhone) });
+  if (contact?.email) offers.push({ method: StepUpMethod.EMAIL_CODE, destination: maskEmail(contact.email) });
+  return offers;
+}
+
 /**
  * Opens a step-up challenge for a login whose password was right: a code by SMS or email where
  * that contact is on file, and two of the person's three questions.
@@ -37,12 +46,10 @@ export async function openStepUpChallenge(
     loaders.securityAnswers.load(login.userId),
     services.catalog.byId(),
   ]);
-  const methods: MethodOffer[] = [];
-  if (contact?.mobilePhone) methods.push({ method: StepUpMethod.SMS_CODE, destination: maskPhone(contact.mobilePhone) });
-  if (contact?.email) methods.push({ method: StepUpMethod.EMAIL_CODE, destination: maskEmail(contact.email) });
-  methods.push({ method: StepUpMethod.SECURITY_QUESTIONS, destination: null });
+  const methods: MethodOffer[] = [...codeOffersOnFile(contact), { method: StepUpMethod.SECURITY_QUESTIONS, destination: null }];
 
   const challenge = await services.stepUpChallenges.open({
+    purpose: "signIn",
     userId: login.userId,
     customerId: login.customerId,
     subject,

@@ -3,6 +3,9 @@ import type { StepUpMethod } from "./step-up-method";
 
 export type ChallengeStatus = "pending" | "completed" | "void";
 
+/** What completing the challenge does: sign in (verifyStepUp) or recover the login (completeRecovery); never the other. */
+export type ChallengePurpose = "signIn" | "recovery";
+
 /** One way to verify, with the masked contact for the code methods. */
 export interface MethodOffer {
   method: StepUpMethod;
@@ -11,6 +14,8 @@ export interface MethodOffer {
 
 /** What the step-up state machine reads and changes; times are epoch milliseconds, 0 for none. */
 export interface ChallengeState {
+  /** Fixed when the challenge is opened. */
+  purpose: ChallengePurpose;
   status: ChallengeStatus;
   /** Wrong codes or answers so far. */
   attempts: number;
@@ -35,4 +40,4 @@ export interface StoredChallenge extends ChallengeState {
   version: number;
 }
 
-export type NewChallenge = Pick<StoredChallenge, "userId" | "customerId" | "subject" | "questionIds" | "methods">;
+export type NewChallenge = Pick<StoredChallenge, "purpose" | "userId" | "customerId" | "subject" | "questionIds" | "methods">;

@@ -3,6 +3,7 @@ import { closeRedis, createRedis, type RedisClient } from "@oa/platform";
 import { TEST_REDIS_URL } from "@oa/platform/testing";
 import { decide, type StepUpEvent, type StepUpLimits } from "../../flows/step-up/step-up.machine";
 import type { LockoutSubject } from "../lockout/login-lockout";
+import type { ChallengePurpose } from "./challenge-state";
 import { securityCodeHash } from "./security-code";
 import { CHALLENGE_SECONDS, StepUpChallengeStore } from "./step-up-challenge.store";
 import { StepUpMethod } from "./step-up-method";
@@ -31,8 +32,9 @@ describe.each([
     await closeRedis(redis);
   });
 
-  const open = () =>
+  const open = (purpose: ChallengePurpose = "signIn") =>
     store.open({
+      purpose,
       userId: "user-1",
       customerId: "C-1",
       subject: "subject-1" as LockoutSubject,
@@ -48,7 +50,7 @@ describe.each([
   /** One whole try of a code: taken, then settled. */
   const tryCode = async (id: string, code: string) => {
     const codeHash = securityCodeHash(KEY, id, code);
-    const taken = await change(id, { type: "takeTry", proof: "code", codeHash });
+    const taken = await change(id, { type: "takeTry", proof: "code", codeHash, purpose: "signIn" });
     if (taken.outcome !== "tryTaken") return taken;
     return change(id, { type: "settle", proof: { kind: "code", codeHash } });
   };
@@ -63,6 +65,12 @@ describe.each([
     expect(ttl).toBeLessThanOrEqual(CHALLENGE_SECONDS + 1);
     expect(await store.find("AAAAAAAAAAAAAAAAAAAAAA")).toBeNull();
     expect(await store.find("not an id")).toBeNull();
+  });
+
+  it("keeps the purpose a challenge was opened for", async () => {
+    const challenge = await open("recovery");
+    expect(await store.find(challenge.id)).toMatchObject({ purpose: "recovery" });
+    expect((await store.find((await open()).id))?.purpose).toBe("signIn");
   });
 
   it("stores only the code's hash, and moves the version on with every change", async () => {
@@ -90,7 +98,7 @@ describe.each([
 
   it("never takes more tries than allowed under 10 parallel takes, and voids on the last wrong one", async () => {
     const challenge = await open();
-    const takes = await Promise.all(Array.from({ length: 10 }, () => change(challenge.id, { type: "takeTry", proof: "answers", codeHash: null })));
+    const takes = await Promise.all(Array.from({ length: 10 }, () => change(challenge.id, { type: "takeTry", proof: "answers", codeHash: null, purpose: "signIn" })));
     expect(takes.filter((result) => result.outcome === "tryTaken")).toHaveLength(3);
     expect(takes.filter((result) => result.outcome === "busy")).toHaveLength(7);
     const settles = await Promise.all(Array.from({ length: 3 }, () => change(challenge.id, { type: "settle", proof: { kind: "answers", right: false } })));

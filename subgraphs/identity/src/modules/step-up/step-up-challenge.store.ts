@@ -1,6 +1,6 @@
 import { KeySpace, type RedisClient, RedisScript } from "@oa/platform";
 import type { LockoutSubject } from "../lockout/login-lockout";
-import type { ChallengeState, ChallengeStatus, MethodOffer, NewChallenge, StoredChallenge } from "./challenge-state";
+import type { ChallengePurpose, ChallengeState, ChallengeStatus, MethodOffer, NewChallenge, StoredChallenge } from "./challenge-state";
 import { isChallengeId, newChallengeId } from "./security-code";
 
 /** How long a challenge waits for its verification. */
@@ -63,6 +63,7 @@ export class StepUpChallengeStore {
     await this.redis
       .multi()
       .hset(key, {
+        purpose: stored.purpose,
         userId: stored.userId,
         customerId: stored.customerId,
         subject: stored.subject,
@@ -83,6 +84,8 @@ export class StepUpChallengeStore {
     if (!fields.status || !fields.userId) return null;
     return {
       id,
+      // Challenges opened before purposes existed were all sign-ins.
+      purpose: (fields.purpose ?? "signIn") as ChallengePurpose,
       userId: fields.userId,
       customerId: fields.customerId,
       subject: fields.subject as LockoutSubject,

@@ -20,6 +20,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   moduleNameMapper: {
     "^@oa/platform/testing$": "<rootDir>/packages/platform/src/testing",
+    "^@oa/platform/tracing$": "<rootDir>/packages/platform/src/tracing",
     "^@oa/platform$": "<rootDir>/packages/platform/src",
     "^@oa/client$": "<rootDir>/packages/client/src",
     // ES module sources (packages/client) import "./x.js", which is x.ts here.

@@ -6,28 +6,29 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GatewayContext } from "./context";
+import { landingPageWithLocalExplorer } from "./local-explorer";
 import { nulCharactersPlugin } from "./nul-characters";
-import { persistedQueriesNotSupportedPlugin } from "./persisted-queries";
+import { persistedQueryNotFoundPlugin } from "./persisted-queries";
 import { unknownOperationPlugin } from "./unknown-operation";
 
 /**
  * The gateway's Apollo plugins: clear 400s for an unknown operation name, for NUL characters and
- * for a persisted query; Sandbox at /graphql outside production; in production no landing
+ * for a hash that names no trusted document; Sandbox at /graphql outside production (its offline
+ * note links the local explorer at `explorerPath`, when there is one); in production no landing
  * page and no "did you mean" hints that would spell out the schema. Nothing is reported to
  * Apollo's cloud and no traces are collected, whatever APOLLO_KEY says.
  */
-export function gatewayPlugins(production: boolean): ApolloServerPlugin<GatewayContext>[] {
+export function gatewayPlugins(production: boolean, explorerPath: string | null = null): ApolloServerPlugin<GatewayContext>[] {
   const always = [
     unknownOperationPlugin(),
     nulCharactersPlugin(),
-    persistedQueriesNotSupportedPlugin(),
+    persistedQueryNotFoundPlugin(),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
   ];
   return production
     ? [...always, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
-    : [...always, ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })];
+    : [...always, landingPageWithLocalExplorer(explorerPath)];
 }

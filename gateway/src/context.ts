@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BaseContext } from "@apollo/server";
-import { type ForwardedSession, forwardedOf, HttpError, type Logger, type SessionHandover, type SessionStore } from "@oa/platform";
+import { currentRequest, type ForwardedSession, forwardedOf, HttpError, type Logger, type SessionHandover, type SessionStore } from "@oa/platform";
 import { bearerToken } from "./bearer-token";
 import { createClientAddress } from "./client-address";
 import { type CookiePolicy, cookiesHonoured } from "./cookie-requests";
@@ -70,6 +70,7 @@ async function findSession(options: GatewayContextOptions, token: string | null,
     return session && session.delivery === delivery ? forwardedOf(session) : null;
   } catch (error) {
     // Without Redis a signed-in user cannot be told from a signed-out one: refuse rather than guess.
+    currentRequest()?.metrics?.dependencyFailed("redis");
     options.logger.error("session look-up failed", { detail: error instanceof Error ? error.message : String(error) });
     throw new HttpError(503, "The service is unavailable. Please try again shortly.", "SERVICE_UNAVAILABLE");
   }

@@ -115,6 +115,16 @@ describe("operation limits", () => {
     expect(errorsOf(spreadTwice)).toEqual([expect.stringContaining("uses 31 aliases")]);
   });
 
+  it("refuses an operation that costs more than the limit, though within the depth and alias limits", () => {
+    const wide = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: node { ${chain(12)} }`).join(" ")} }`;
+    expect(errorsOf(wide(10))).toEqual([]);
+    const errors = errorsOf(wide(30));
+    expect(errors).toEqual([expect.stringMatching(/^The operation costs \d+; at most 10000 is allowed \(a field costs more the deeper it is nested\)\.$/)]);
+    expect(Number(/costs (\d+)/.exec(errors[0])?.[1])).toBeGreaterThan(DEFAULT_OPERATION_LIMITS.maxCost);
+    // Named operations are named in the message, as with the other limits.
+    expect(errorsOf(wide(30).replace("{", "query Wide {"))).toEqual([expect.stringMatching(/^Operation "Wide" costs \d+;/)]);
+  });
+
   it("stays cheap on fragments that spread each other many times", () => {
     // 20 levels of fragments each spreading the next twice: 2^20 fields if expanded naively.
     const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on User { a${i}: id ...F${i + 1} b${i}: id ...F${i + 1} }`);

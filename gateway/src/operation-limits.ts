@@ -1,3 +1,6 @@
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesRule as armorMaxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule as armorMaxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
@@ -15,6 +18,14 @@ export interface OperationLimits {
   maxDepth: number;
   /** Most aliases in one operation, fragments counted every time they are spread. */
   maxAliases: number;
+  /**
+   * Highest cost of one operation, as GraphQL Armor counts it: 1 a leaf field, 2 an object field,
+   * each nested level weighing 1.5 times the one above, a list with `first: N` N times;
+   * introspection not counted (the depth limit and graphql's own rule bound it). The contract's
+   * operations cost 73 at most; a chain of single fields as deep as maxDepth costs 4,922, one level
+   * deeper 7,389 (refused for its depth alone); 30 aliases of a field 13 deep cost over 19,000.
+   */
+  maxCost: number;
   /** Root fields that may appear at most once per operation: one request, at most one guess. */
   onceOnlyFields: readonly string[];
 }
@@ -22,21 +33,84 @@ export interface OperationLimits {
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 18,
   maxAliases: 30,
+  maxCost: 10_000,
   onceOnlyFields: ["login", "verifyStepUp", "enroll", "addVehicle", "sendSecurityCode", "refreshSession"],
 };
 
 /**
- * Validation rules that enforce the limits. They run once per distinct document (Apollo caches
- * validated documents) and walk each fragment once, so a document of nested spreads cannot make
- * the check itself expensive. graphql's own MaxIntrospectionDepthRule also refuses introspection
- * that nests `fields` in `type` over and over.
+ * Validation rules that enforce the limits: depth, aliases and cost counted by GraphQL Armor, the
+ * once-only fields (which it has no rule for) here. They run once per distinct document (Apollo
+ * caches validated documents) and walk each fragment once, so a document of nested spreads cannot
+ * make the check itself expensive. graphql's own MaxIntrospectionDepthRule also refuses
+ * introspection that nests `fields` in `type` over and over.
  */
 export function operationLimitRules(limits: OperationLimits = DEFAULT_OPERATION_LIMITS): ValidationRule[] {
-  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), onceOnlyFieldsRule(limits.onceOnlyFields)];
+  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxCostRule(limits.maxCost), onceOnlyFieldsRule(limits.onceOnlyFields)];
 }
 
 function operationLabel(operation: OperationDefinitionNode): string {
   return operation.name ? `Operation "${operation.name.value}"` : "The operation";
+}
+
+/** What an Armor rule is given: its own options, and where to say that an operation broke the limit. */
+interface ArmorOptions {
+  onReject: ((context: unknown, error: GraphQLError) => void)[];
+  propagateOnRejection: boolean;
+  exposeLimits: boolean;
+}
+
+/**
+ * An Armor rule whose refusal is reported in this API's words, against the operation that broke
+ * the limit. Armor throws its own error out of validation unless told not to (which Apollo would
+ * answer with a 500), and words it "Syntax Error: ... found N."; `describe` gets that N.
+ */
+function armored(
+  armorRule: (options: ArmorOptions) => ValidationRule,
+  describe: (operation: OperationDefinitionNode, found: number) => string,
+): ValidationRule {
+  return (context) => {
+    let current: OperationDefinitionNode | undefined;
+    const armor = armorRule({
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [
+        (_context, error) => {
+          const found = Number(/found ([\d.]+?)\.?$/.exec(error.message)?.[1]);
+          if (current) context.reportError(new GraphQLError(describe(current, found), { nodes: current }));
+        },
+      ],
+    })(context) as { OperationDefinition: { enter: (this: unknown, node: OperationDefinitionNode) => void } };
+    return {
+      OperationDefinition(operation) {
+        current = operation;
+        armor.OperationDefinition.enter.call(armor, operation);
+      },
+    };
+  };
+}
+
+/** Refuses operations nested deeper than `maxDepth` fields (fragments add no level). */
+export function maxDepthRule(maxDepth: number): ValidationRule {
+  return armored(
+    (options) => armorMaxDepthRule({ ...options, n: maxDepth, flattenFragments: true, ignoreIntrospection: false }),
+    (operation, depth) => `${operationLabel(operation)} nests fields ${depth} levels deep; at most ${maxDepth} are allowed.`,
+  );
+}
+
+/** Refuses operations with more than `maxAliases` aliases (of __typename too). */
+export function maxAliasesRule(maxAliases: number): ValidationRule {
+  return armored(
+    (options) => armorMaxAliasesRule({ ...options, n: maxAliases, allowList: [] }),
+    (operation, count) => `${operationLabel(operation)} uses ${count} aliases; at most ${maxAliases} are allowed.`,
+  );
+}
+
+/** Refuses operations that cost more than `maxCost` (see OperationLimits.maxCost). */
+export function maxCostRule(maxCost: number): ValidationRule {
+  return armored(
+    (options) => costLimitRule({ ...options, maxCost, flattenFragments: true, ignoreIntrospection: true }),
+    (operation, cost) => `${operationLabel(operation)} costs ${Math.ceil(cost)}; at most ${maxCost} is allowed (a field costs more the deeper it is nested).`,
+  );
 }
 
 /**
@@ -64,72 +138,6 @@ class FragmentMemo<T> {
     this.done.set(name, value);
     return value;
   }
-}
-
-/** Refuses operations nested deeper than `maxDepth` fields. */
-export function maxDepthRule(maxDepth: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const depthOf = (selectionSet: SelectionSetNode): number => {
-      let deepest = 0;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          const below = selection.selectionSet ? depthOf(selection.selectionSet) : 0;
-          deepest = Math.max(deepest, 1 + below);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet));
-        } else {
-          deepest = Math.max(deepest, fragments.of(selection.name.value));
-        }
-      }
-      return deepest;
-    };
-    const fragments = new FragmentMemo(context, 0, depthOf);
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet);
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`${operationLabel(operation)} nests fields ${depth} levels deep; at most ${maxDepth} are allowed.`, {
-              nodes: operation,
-            }),
-          );
-        }
-      },
-    };
-  };
-}
-
-/** Refuses operations with more than `maxAliases` aliases. */
-export function maxAliasesRule(maxAliases: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const aliasesIn = (selectionSet: SelectionSetNode): number => {
-      let count = 0;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.alias) count += 1;
-          if (selection.selectionSet) count += aliasesIn(selection.selectionSet);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          count += aliasesIn(selection.selectionSet);
-        } else {
-          count += fragments.of(selection.name.value);
-        }
-      }
-      return count;
-    };
-    const fragments = new FragmentMemo(context, 0, aliasesIn);
-    return {
-      OperationDefinition(operation) {
-        const count = aliasesIn(operation.selectionSet);
-        if (count > maxAliases) {
-          context.reportError(
-            new GraphQLError(`${operationLabel(operation)} uses ${count} aliases; at most ${maxAliases} are allowed.`, {
-              nodes: operation,
-            }),
-          );
-        }
-      },
-    };
-  };
 }
 
 /** Refuses an operation in which one of `fieldNames` appears more than once at the root, aliased or not. */

@@ -16,6 +16,9 @@ export const PARSE_LIMITS: ParseOptions = {
   maxSourceLength: 32 * 1024,
 };
 
+/** The same bounds for a text the trusted-documents gate lexes before any parse (docs/decisions/0021). */
+export const PARSE_LIMITS_BOUNDS = { maxSourceLength: PARSE_LIMITS.maxSourceLength!, maxLexicalTokens: PARSE_LIMITS.maxLexicalTokens! };
+
 /**
  * The largest request body the gateway reads: a document within PARSE_LIMITS and this API's
  * variables (a few hundred bytes) fit many times over; anything larger is refused by its

@@ -401,24 +401,32 @@ describe("gateway", () => {
       expect(body.errors?.[0]).toMatchObject({ message: "This API has no subscription operations.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     });
 
-    it("refuses automatic persisted queries with 400 PERSISTED_QUERY_NOT_SUPPORTED, whatever the hash", async () => {
+    it("looks a persisted-query hash up among the trusted documents only: an unknown one is 400 PERSISTED_QUERY_NOT_FOUND, never registered", async () => {
+      // Was: every persisted query refused (PERSISTED_QUERY_NOT_SUPPORTED). The contract now has
+      // clients send trusted documents by hash; outside TRUSTED_DOCUMENTS_ONLY any text still runs.
       const query = "{ me { id } }";
       const rightHash = createHash("sha256").update(query).digest("hex");
       const post = (body: object) => fetch(url, { method: "POST", headers: json, body: JSON.stringify(body) });
-      const answers = [
-        await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
-        await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } }),
+      const unknown = [
         await post({ extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } }),
         await fetch(`${url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: rightHash } }))}`),
       ];
-      for (const response of answers) {
+      for (const response of unknown) {
         expect(response.status).toBe(400);
         const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: object }[] };
         expect(body.data).toBeUndefined();
         expect(body.errors).toEqual([
-          { message: expect.stringContaining("send the full document"), extensions: { code: "PERSISTED_QUERY_NOT_SUPPORTED" } },
+          { message: expect.stringContaining("send the document's full text"), extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
         ]);
       }
+      // A hash that is not its text's is refused; the text with its own hash runs, and is not remembered.
+      const wrong = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).not.toHaveProperty("data");
+      const withText = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } });
+      expect(withText.status).toBe(200);
+      expect(await withText.json()).toEqual({ data: { me: null } });
+      expect((await post({ extensions: { persistedQuery: { version: 1, sha256Hash: rightHash } } })).status).toBe(400);
     });
 
     it("refuses NUL characters in variables and in string literals with 400", async () => {
@@ -449,7 +457,16 @@ describe("gateway", () => {
       const response = await fetch(url, { headers: { accept: "text/html" } });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain("text/html");
-      expect(await response.text()).toContain("embeddable-sandbox");
+      const html = await response.text();
+      expect(html).toContain("embeddable-sandbox");
+      // Offline, Sandbox cannot load from Apollo's CDN: its note links the local explorer, served here.
+      expect(html).toMatch(/<p id="local-explorer">[^<]*<a href="\/graphiql">local explorer<\/a>/);
+      const explorer = await fetch(url.replace("/graphql", "/graphiql"));
+      expect(explorer.status).toBe(200);
+      expect(await explorer.text()).toContain('<script src="/graphiql/graphiql.min.js"></script>');
+      for (const file of ["graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js", "explorer.js"]) {
+        expect({ file, status: (await fetch(url.replace("/graphql", `/graphiql/${file}`))).status }).toEqual({ file, status: 200 });
+      }
     });
 
     it("answers the standard introspection query", async () => {
@@ -474,6 +491,7 @@ describe("gateway", () => {
       try {
         const page = await fetch(running.url, { headers: { accept: "text/html" } });
         expect(await page.text()).not.toContain("sandbox");
+        expect((await fetch(running.url.replace("/graphql", "/graphiql"))).status).toBe(404);
         const { status, body } = await postGraphQL(running.url, "{ __schema { types { name } } }");
         expect(status).toBe(400);
         expect(body.errors?.[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });

@@ -1,5 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import type { IncomingMessage } from "node:http";
 import {
   closeRedis,
   createLogger,
@@ -16,19 +17,22 @@ import {
 } from "@oa/platform";
 import { apolloLogger } from "./apollo-logger";
 import { gatewayPlugins } from "./apollo-plugins";
+import { LOCAL_EXPLORER_PATH, localExplorerPages } from "./local-explorer";
 import { createGatewayContext, type GatewayContext } from "./context";
 import { operationLimitRules } from "./operation-limits";
 import { supportedOperationTypesRule } from "./operation-types";
-import { MAX_REQUEST_BYTES, PARSE_LIMITS } from "./parse-limits";
+import { MAX_REQUEST_BYTES, PARSE_LIMITS, PARSE_LIMITS_BOUNDS } from "./parse-limits";
 import { gatewayReadiness } from "./readiness";
 import { sessionCookiesPlugin } from "./session-cookies.plugin";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { createSubgraphFetch, type SubgraphFetcher } from "./subgraph-fetch";
 import { loadSupergraph } from "./supergraph";
+import { readTrustedDocumentsManifest, TrustedDocuments, trustedDocumentsCache, trustedDocumentsGate } from "./trusted-documents";
 
 export type { GatewayContext } from "./context";
 export { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules } from "./operation-limits";
 export type { SubgraphFetcher } from "./subgraph-fetch";
+export * from "./trusted-documents";
 export { loadSupergraph, overrideRoutingUrls, readSupergraphFile, SUPERGRAPH_FILE, type Supergraph, type SubgraphRoute } from "./supergraph";
 
 export interface GatewayOptions {
@@ -43,6 +47,8 @@ export interface GatewayOptions {
   sessions?: SessionStore;
   /** Pages served beside /graphql, by path (the web page, in development only: refused in production). */
   pages?: ReadonlyMap<string, StaticPage>;
+  /** The documents run by hash, and alone with TRUSTED_DOCUMENTS_ONLY; by default schema/trusted-documents.json. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** The gateway, built but not yet listening, so tests and `npm start` run it in-process. */
@@ -64,7 +70,14 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
   const sessions = options.sessions ?? new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings));
   const pool = options.subgraphFetcher ? undefined : createSubgraphFetch();
   const fetcher = options.subgraphFetcher ?? pool!.fetcher;
+  const trusted = options.trustedDocuments ?? new TrustedDocuments(readTrustedDocumentsManifest(), PARSE_LIMITS_BOUNDS);
+  // GraphiQL from the project's own packages, in development only: Sandbox needs Apollo's CDN.
+  const explorer = settings.production ? null : localExplorerPages();
+  const pages = explorer ? new Map([...explorer, ...(options.pages ?? [])]) : options.pages;
 
+  // Unless told otherwise, @apollo/gateway sends the host's uptime, CPU and memory figures to
+  // Apollo's cloud every hour and at every stop; nothing of this bank's leaves by default.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     logger: apolloLogger(logger),
@@ -93,10 +106,10 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
     // applies to cookies alone instead: a request's cookies count only when it was preflighted
     // (cookie-requests.ts), so plain GET queries with a bearer token keep working (contract).
     csrfPrevention: false,
-    // Clients send full documents; no automatic persisted queries (a request with one gets a 400).
-    persistedQueries: false,
+    // A hash is looked up among the trusted documents, never registered (docs/decisions/0021).
+    persistedQueries: { cache: trustedDocumentsCache(trusted) },
     parseOptions: PARSE_LIMITS,
-    plugins: [...gatewayPlugins(settings.production), sessionCookiesPlugin()],
+    plugins: [...gatewayPlugins(settings.production, explorer ? LOCAL_EXPLORER_PATH : null), sessionCookiesPlugin()],
   });
 
   let running: RunningService | undefined;
@@ -107,14 +120,14 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
         name: "gateway",
         // Any origin without credentials (bearer tokens); WEB_ORIGINS alone with the cookies.
         cors: { credentialedOrigins: settings.webOrigins },
-        pages: options.pages,
+        pages,
         port,
         host: host ?? settings.host,
         tls: readTlsFiles(settings),
         maxBodyBytes: MAX_REQUEST_BYTES,
         apollo,
         logger,
-        context: gatewayContextFrom(createGatewayContext({
+        context: gatewayContextFrom(settings.trustedDocumentsOnly ? trustedDocumentsGate(trusted) : undefined, createGatewayContext({
           sessions,
           logger,
           trustedProxies: settings.trustedProxies,
@@ -132,7 +145,14 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
   };
 }
 
-/** The http service's context callback (request, body, response) from the gateway's (request, response). */
-function gatewayContextFrom(build: ReturnType<typeof createGatewayContext>) {
-  return (request: Parameters<typeof build>[0], _body: string, response: NonNullable<Parameters<typeof build>[1]>) => build(request, response);
+/**
+ * The http service's context callback (request, body, response) from the gateway's (request,
+ * response), after the trusted-documents gate when there is one: an untrusted document is refused
+ * before anything else, the session look-up included.
+ */
+function gatewayContextFrom(gate: ((request: IncomingMessage, body: string) => void) | undefined, build: ReturnType<typeof createGatewayContext>) {
+  return async (request: IncomingMessage, body: string, response: NonNullable<Parameters<typeof build>[1]>) => {
+    gate?.(request, body);
+    return build(request, response);
+  };
 }

@@ -1,10 +1,13 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 // The enum is not re-exported from the package's index.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { context as otelContext, propagation } from "@opentelemetry/api";
 import {
   type CredentialClaims,
+  currentRequest,
   GATEWAY_CREDENTIAL_HEADER,
   type Logger,
+  REQUEST_ID_HEADER,
   SESSION_HANDOVER_EXTENSION,
   type SessionHandover,
   serviceUnavailable,
@@ -84,6 +87,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
+    currentRequest()?.metrics?.dependencyFailed(this.name);
     this.logger.error("subgraph fetch failed", {
       subgraph: this.name,
       status: response?.status,
@@ -93,12 +97,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 }
 
-/** The fetcher, signing each fetch for exactly the request it sends: subgraph, method, path and body. */
+/**
+ * The fetcher, signing each fetch for exactly the request it sends: subgraph, method, path and
+ * body. The fetch also carries the client request's id and, when tracing, its trace context.
+ */
 function signingFetcher(options: SubgraphDataSourceOptions): SubgraphFetcher {
   return (url, init) => {
     const headers = { ...(init?.headers as Record<string, string> | undefined) };
     const claims = headers[CLAIMS_HEADER];
     delete headers[CLAIMS_HEADER];
+    const scope = currentRequest();
+    if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
+    // W3C traceparent of the gateway's fetch span (the HTTP client span, when traced, takes over).
+    propagation.inject(otelContext.active(), headers);
     const parsed = new URL(url);
     headers[GATEWAY_CREDENTIAL_HEADER] = signGatewayCredential(
       options.gatewaySecret,

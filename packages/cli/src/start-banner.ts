@@ -48,7 +48,7 @@ export function startBanner(facts: BannerFacts): string {
     `  Gateway:   ${gateway}`,
     facts.settings.production
       ? "  Sandbox:   off (NODE_ENV=production)"
-      : `  Sandbox:   open ${gateway} in a browser`,
+      : `  Sandbox:   open ${gateway} in a browser (offline: ${health}/graphiql, GraphiQL from the project's own packages)`,
     ...(facts.webPageUrl ? [`  Web page:  ${forPeople(facts.webPageUrl)} (sign-in with a cookie session; development only)`] : []),
     `  Health:    ${health}/healthz  ${health}/readyz`,
     ...subgraphLines(facts),

@@ -1,5 +1,7 @@
 // First, before the heavy modules load: a signal while they load still stops cleanly.
 import { releaseEarlyStop } from "./early-stop";
+// Next, before them too: tracing patches pg and ioredis as they load.
+import { tracing } from "./tracing";
 import path from "node:path";
 import { closeRedis, createLogger, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
@@ -32,6 +34,9 @@ function shortPath(file: string): string {
 // A signal at any point stops it cleanly: each step below gives up once `stopping` is aborted,
 // and runService closes whatever had started.
 void runService("online-access", async (track, stopping) => {
+  tracing.check();
+  // Tracked first, so closed last: it sends the spans of everything else's stop.
+  track(tracing);
   // Outside production, secrets of this machine's own where the environment sets none (never the published dev-only ones).
   const secrets = keepDevSecrets(process.env);
   let settings: Settings = loadSettings(secrets.env);

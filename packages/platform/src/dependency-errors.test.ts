@@ -1,11 +1,14 @@
 import { GraphQLError } from "graphql";
 import { Client } from "pg";
 import { QueryFailedError } from "typeorm";
-import { isDependencyUnavailable } from "./dependency-errors";
+import type { IncomingMessage } from "node:http";
+import { isDependencyUnavailable, unavailableDependency } from "./dependency-errors";
 import { maskErrors } from "./errors";
 import { createLogger } from "./logger";
+import { ServiceMetrics } from "./metrics";
 import { closeRedis, createRedis } from "./redis";
-import { deadPort, TEST_POSTGRES_URL } from "./testing";
+import { openRequestScope, runInRequestScope } from "./request-scope";
+import { deadPort, metricValue, TEST_POSTGRES_URL } from "./testing";
 
 /** A port nothing listens on: one the system gave out and that was closed again. */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -23,6 +26,7 @@ describe("isDependencyUnavailable", () => {
     try {
       const error = await rejectionOf(redis.get("any"));
       expect(isDependencyUnavailable(error)).toBe(true);
+      expect(unavailableDependency(error)).toBe("redis");
     } finally {
       await closeRedis(redis);
     }
@@ -50,6 +54,7 @@ describe("isDependencyUnavailable", () => {
     const error = await rejectionOf(victim.query("SELECT 1"));
     expect(isDependencyUnavailable(error)).toBe(true);
     expect(isDependencyUnavailable(new QueryFailedError("SELECT 1", [], error as Error))).toBe(true);
+    expect(unavailableDependency(new QueryFailedError("SELECT 1", [], error as Error))).toBe("postgresql");
     await victim.end().catch(() => undefined);
   });
 
@@ -67,6 +72,16 @@ describe("isDependencyUnavailable", () => {
     expect(isDependencyUnavailable(new Error("relation \"identity.users\" does not exist"))).toBe(false);
     expect(isDependencyUnavailable(undefined)).toBe(false);
     expect(isDependencyUnavailable("ECONNREFUSED")).toBe(false);
+  });
+
+  it("names PostgreSQL and Redis where their errors say so, and a bare socket error as network", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(unavailableDependency(refused)).toBe("network");
+    expect(unavailableDependency(new QueryFailedError("SELECT 1", [], refused))).toBe("postgresql");
+    expect(unavailableDependency(Object.assign(new Error("the database system is shutting down"), { code: "57P03" }))).toBe("postgresql");
+    expect(unavailableDependency(new Error("Connection terminated unexpectedly"))).toBe("postgresql");
+    expect(unavailableDependency(new GraphQLError("wrapped", { originalError: new Error("Command timed out") }))).toBe("redis");
+    expect(unavailableDependency(new TypeError("x is undefined"))).toBeNull();
   });
 
   it("looks through causes and several addresses' errors", () => {
@@ -101,6 +116,19 @@ describe("maskErrors", () => {
         answer: { message: "The service is unavailable. Please try again shortly.", path: ["login"], extensions: { code: "SERVICE_UNAVAILABLE" } },
       });
     }
+  });
+
+  it("counts each as a dependency error of the service serving the request", async () => {
+    const metrics = new ServiceMetrics("identity", { processMetrics: false });
+    const scope = openRequestScope({ headers: {} } as unknown as IncomingMessage, metrics);
+    await runInRequestScope(scope, async () => {
+      formatted(new GraphQLError("boom", { path: ["login"], originalError: new Error("Connection is closed.") }));
+      formatted(new GraphQLError("boom", { path: ["login"], originalError: new Error("Connection terminated unexpectedly") }));
+      formatted(new GraphQLError("boom", { path: ["login"], originalError: new Error("a fault of the code") }));
+    });
+    const text = await metrics.exposition();
+    expect(metricValue(text, 'oa_dependency_errors_total{dependency="redis",service="identity"}')).toBe(1);
+    expect(metricValue(text, 'oa_dependency_errors_total{dependency="postgresql",service="identity"}')).toBe(1);
   });
 
   it("still masks anything else as INTERNAL_SERVER_ERROR, and logs it", () => {

@@ -1,3 +1,5 @@
+import type { Dependency } from "./metrics";
+
 // Recognises the errors of a dependency that did not answer (Redis, PostgreSQL, a socket), as
 // opposed to a fault in the code: those become SERVICE_UNAVAILABLE, not INTERNAL_SERVER_ERROR.
 
@@ -12,41 +14,61 @@ function isPostgresConnectionState(code: string): boolean {
   return /^08[0-9A-Z]{3}$/.test(code) || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300";
 }
 
-/** Messages of ioredis (closed, timed out, given up) and of pg / pg-pool (connection lost or not got). */
-const UNAVAILABLE_MESSAGES = [
-  /^Connection is closed\.?$/,
-  /^Command timed out$/,
-  /^Stream isn't writeable/,
-  /^Reached the max retries per request limit/,
-  /^Connection terminated/,
-  /^timeout exceeded when trying to connect$/i,
-  /^Client has encountered a connection error and is not queryable$/,
-];
+/** Messages of ioredis: closed, timed out, given up. */
+const REDIS_MESSAGES = [/^Connection is closed\.?$/, /^Command timed out$/, /^Stream isn't writeable/, /^Reached the max retries per request limit/];
+const REDIS_NAMES = new Set(["MaxRetriesPerRequestError"]);
 
-const UNAVAILABLE_NAMES = new Set(["MaxRetriesPerRequestError"]);
+/** Messages of pg / pg-pool: the connection lost or not got. */
+const POSTGRES_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect$/i, /^Client has encountered a connection error and is not queryable$/];
 
 // Wrappers hold the error that came from the connection: GraphQLError.originalError, TypeORM's
-// QueryFailedError.driverError, Error.cause, AggregateError.errors (Node's connect to several addresses).
-function innerErrors(error: object): unknown[] {
+// QueryFailedError.driverError (always PostgreSQL's), Error.cause, AggregateError.errors (Node's
+// connect to several addresses).
+function innerErrors(error: object): { inner: unknown; via?: Dependency }[] {
   const record = error as Record<string, unknown>;
-  return [record.originalError, record.driverError, record.cause, ...(Array.isArray(record.errors) ? record.errors : [])].filter(
-    (inner) => inner !== undefined && inner !== null && inner !== error,
-  );
+  const inner: { inner: unknown; via?: Dependency }[] = [
+    { inner: record.originalError },
+    { inner: record.driverError, via: "postgresql" },
+    { inner: record.cause },
+    ...(Array.isArray(record.errors) ? record.errors.map((each: unknown) => ({ inner: each })) : []),
+  ];
+  return inner.filter(({ inner: each }) => each !== undefined && each !== null && each !== error);
 }
 
-function isUnavailableItself(error: object): boolean {
+function dependencyItself(error: object, via: Dependency | undefined): Dependency | null {
   const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
-  if (typeof code === "string" && (NETWORK_CODES.has(code) || isPostgresConnectionState(code))) return true;
-  if (typeof name === "string" && UNAVAILABLE_NAMES.has(name)) return true;
-  return typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+  if (typeof name === "string" && REDIS_NAMES.has(name)) return "redis";
+  if (typeof code === "string" && isPostgresConnectionState(code)) return "postgresql";
+  if (typeof message === "string") {
+    if (REDIS_MESSAGES.some((pattern) => pattern.test(message))) return "redis";
+    if (POSTGRES_MESSAGES.some((pattern) => pattern.test(message))) return "postgresql";
+  }
+  // A bare socket error does not say whose socket it was, unless it came through PostgreSQL's driver.
+  if (typeof code === "string" && NETWORK_CODES.has(code)) return via ?? "network";
+  return null;
+}
+
+/**
+ * Which dependency `error` (or an error it wraps) says did not answer: "redis", "postgresql", or
+ * "network" for a socket error that does not tell; null when it is no outage (a fault of the code).
+ */
+export function unavailableDependency(error: unknown, via?: Dependency, depth = 0): Dependency | null {
+  if (!error || typeof error !== "object" || depth > 5) return null;
+  // TypeORM copies its driver's error (code included) onto the error it wraps it in.
+  const driverError = (error as { driverError?: unknown }).driverError;
+  const itself = dependencyItself(error, driverError ? "postgresql" : via);
+  if (itself) return itself;
+  for (const { inner, via: innerVia } of innerErrors(error)) {
+    const found = unavailableDependency(inner, innerVia ?? via, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
  * True when `error` (or an error it wraps) says that Redis, PostgreSQL or another service could
  * not be reached or did not answer in time: the operation may work once it is back.
  */
-export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  if (isUnavailableItself(error)) return true;
-  return innerErrors(error).some((inner) => isDependencyUnavailable(inner, depth + 1));
+export function isDependencyUnavailable(error: unknown): boolean {
+  return unavailableDependency(error) !== null;
 }

@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { isDependencyUnavailable } from "./dependency-errors";
+import { unavailableDependency } from "./dependency-errors";
 import { withoutInputValues, withoutSuggestions } from "./input-echo";
 import { describeError, type Logger } from "./logger";
+import { currentMetrics } from "./request-scope";
 
 /**
  * Stable `extensions.code` values for faults. Outcomes a client must handle (rejected,
@@ -55,7 +56,8 @@ export interface MaskErrorsOptions {
 
 /**
  * An Apollo `formatError` that keeps client-facing errors and masks the rest: an error of Redis
- * or PostgreSQL not answering becomes SERVICE_UNAVAILABLE, anything else INTERNAL_SERVER_ERROR.
+ * or PostgreSQL not answering becomes SERVICE_UNAVAILABLE (and counts as a dependency error of
+ * the request's service), anything else INTERNAL_SERVER_ERROR.
  * A client-facing message never carries the input values graphql-js quotes (the contract: no error
  * echoes a tax id, password, answer, code or token back), nor suggestions in production; without
  * options, suggestions are dropped too.
@@ -68,8 +70,10 @@ export function maskErrors(logger: Logger, options: MaskErrorsOptions = { produc
       return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-    if (isDependencyUnavailable(original)) {
-      logger.warn("dependency unavailable", { path: formatted.path?.join("."), ...describeError(original) });
+    const dependency = unavailableDependency(original);
+    if (dependency) {
+      currentMetrics()?.dependencyFailed(dependency);
+      logger.warn("dependency unavailable", { path: formatted.path?.join("."), dependency, ...describeError(original) });
       return {
         message: serviceUnavailable().message,
         path: formatted.path,

@@ -10,6 +10,8 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 /** Resolvers for `__resolveReference`, by type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
 
+const refuseAll = (): boolean => false;
+
 /**
  * Builds a Federation 2 subgraph schema from type-graphql resolvers: type-graphql prints the SDL
  * with its directives, and @apollo/subgraph adds `_entities` and `_service`.
@@ -18,7 +20,9 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true });
+  // type-graphql keeps one store of `@Authorized` fields per process, where several subgraphs may run
+  // (npm start, the tests): a schema that brings no checker gets one that refuses, and is never asked.
+  const schema = await buildSchema({ authChecker: refuseAll, ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];

@@ -1,8 +1,13 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { Span } from "@opentelemetry/api";
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { type AddressInfo, isIPv6 } from "node:net";
 import type { Logger } from "./logger";
+import { metricsOfService, type ServiceMetrics } from "./metrics";
+import { requestOutcomePlugin } from "./request-outcome.plugin";
+import { openRequestScope, REQUEST_ID_HEADER, type RequestScope, runInRequestScope } from "./request-scope";
+import { inServerSpan } from "./server-span";
 import { allowPageResources, setSecurityHeaders } from "./security-headers";
 import type { TlsCredentials } from "./tls-files";
 
@@ -48,6 +53,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   cors?: boolean | CorsPolicy;
   /** Files answered as they are, by path, for GET (the gateway's web page in development). */
   pages?: ReadonlyMap<string, StaticPage>;
+  /** The counters served on /metrics; null: none (no /metrics). By default the service's own, unless METRICS_ENABLED=false. */
+  metrics?: ServiceMetrics | null;
 }
 
 export interface CorsPolicy {
@@ -76,23 +83,36 @@ const KEEP_ALIVE_MS = 65_000;
 const READINESS_TIMEOUT_MS = 2_000;
 
 /**
- * Serves `/graphql` (through Apollo), `/healthz` and `/readyz` on Node's own HTTP server, so the
- * body limit, the 401 and the health routes are the same for the gateway and every subgraph.
+ * Serves `/graphql` (through Apollo), `/healthz`, `/readyz` and `/metrics` on Node's own HTTP
+ * server, so the body limit, the 401, the health routes, the request's scope (request id, trace id,
+ * counters) and the request metrics are the same for the gateway and every subgraph.
  */
 export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
   const { apollo, logger } = options;
+  const metrics = options.metrics === undefined ? metricsOfService(options.name) : options.metrics;
+  const serve = (request: IncomingMessage, response: ServerResponse, span?: Span) => {
+    // Every log line, metric and outgoing call while serving this request sees its scope.
+    const scope = openRequestScope(request, metrics, span);
+    response.setHeader(REQUEST_ID_HEADER, scope.requestId);
+    return runInRequestScope(scope, () =>
+      handle(options, metrics, scope, request, response).catch((error: unknown) => {
+        logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
+        if (!response.headersSent) sendJson(response, 500, errorBody("Something went wrong.", "INTERNAL_SERVER_ERROR"));
+        else response.destroy();
+      }),
+    );
+  };
   const listener: RequestListener = (request, response) => {
     setSecurityHeaders(response, options.tls !== undefined);
-    handle(options, request, response).catch((error: unknown) => {
-      logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) sendJson(response, 500, errorBody("Something went wrong.", "INTERNAL_SERVER_ERROR"));
-      else response.destroy();
-    });
+    // GraphQL requests are traced (health checks, scrapes and preflights would drown the traces).
+    const traced = request.method !== "OPTIONS" && (request.url ?? "/").split("?")[0] === "/graphql";
+    void (traced ? inServerSpan(request, response, options.name, (span) => serve(request, response, span)) : serve(request, response));
   };
   // Before Apollo starts: a certificate that cannot be used leaves nothing running.
   const server = options.tls ? createTlsServerFor(options.tls, listener) : createServer(listener);
+  apollo.addPlugin(requestOutcomePlugin());
   await apollo.start();
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
@@ -123,18 +143,42 @@ export async function startHttpService<TContext extends BaseContext>(
 
 async function handle<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
+  metrics: ServiceMetrics | null,
+  scope: RequestScope,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok", service: options.name });
   if (url.pathname === "/readyz") return ready(options, response);
+  // Before CORS: no browser page elsewhere may read it (scrapers need no CORS).
+  if (url.pathname === "/metrics" && metrics) return sendMetrics(metrics, request, response);
   const page = options.pages?.get(url.pathname);
   if (page && (request.method === "GET" || request.method === "HEAD")) return sendPage(response, page, request.method === "HEAD");
   if (url.pathname !== "/graphql") return sendJson(response, 404, errorBody("Not found.", "NOT_FOUND"));
   if (options.cors && answerCors(options.cors, request, response)) return;
+  const started = performance.now();
+  try {
+    await serveGraphQL(options, scope, request, response, url);
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    const outcome = scope.outcome ?? (response.statusCode >= 500 ? "INTERNAL_SERVER_ERROR" : response.statusCode >= 400 ? "BAD_REQUEST" : "ok");
+    metrics?.requestServed(scope.operation, outcome, seconds);
+    options.logger.debug("request served", { operation: scope.operation, outcome, status: response.statusCode, ms: Math.round(seconds * 1e4) / 10 });
+  }
+}
+
+/** Answers one request to /graphql (not a preflight): body limit, context (or refusal), then Apollo. */
+async function serveGraphQL<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+  scope: RequestScope,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (request.method !== "GET" && request.method !== "POST" && request.method !== "OPTIONS") {
     response.setHeader("allow", "GET, POST");
+    scope.outcome = "METHOD_NOT_ALLOWED";
     return sendJson(response, 405, errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED"));
   }
 
@@ -142,6 +186,7 @@ async function handle<TContext extends BaseContext>(
   const body = await readBody(request, maxBodyBytes);
   if (body === null) {
     response.setHeader("connection", "close");
+    scope.outcome = "PAYLOAD_TOO_LARGE";
     return sendJson(response, 413, errorBody(`The request body is over ${maxBodyBytes / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
   }
 
@@ -150,7 +195,8 @@ async function handle<TContext extends BaseContext>(
     context = await options.context(request, body, response);
   } catch (error) {
     if (error instanceof HttpError) {
-      return sendJson(response, error.status, errorBody(error.message, error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST")));
+      scope.outcome = error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
+      return sendJson(response, error.status, errorBody(error.message, scope.outcome));
     }
     throw error;
   }
@@ -166,6 +212,7 @@ async function handle<TContext extends BaseContext>(
     try {
       parsed = body === "" ? undefined : JSON.parse(body);
     } catch {
+      scope.outcome = "BAD_REQUEST";
       return sendJson(response, 400, errorBody("The request body is not valid JSON.", "BAD_REQUEST"));
     }
   }
@@ -214,6 +261,17 @@ function answerCors(cors: true | CorsPolicy, request: IncomingMessage, response:
 /** The media type of a Content-Type header, without parameters, lower-cased. */
 function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** The service's counters in Prometheus text format (GET or HEAD only), never cached. */
+async function sendMetrics(metrics: ServiceMetrics, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.setHeader("allow", "GET, HEAD");
+    return sendJson(response, 405, errorBody("Use GET.", "METHOD_NOT_ALLOWED"));
+  }
+  const text = await metrics.exposition();
+  response.writeHead(200, { "content-type": metrics.contentType, "content-length": Buffer.byteLength(text) });
+  response.end(request.method === "HEAD" ? undefined : text);
 }
 
 function sendPage(response: ServerResponse, page: StaticPage, headOnly: boolean): void {

@@ -1,8 +1,12 @@
+import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { ErrorCode, serviceUnavailable } from "./errors";
 import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
 import { soleRootField } from "./graphql-operation";
 import type { Logger } from "./logger";
+import { currentRequest, REQUEST_ID_HEADER } from "./request-scope";
+
+const tracer = trace.getTracer("@oa/platform/internal-client");
 
 export interface InternalClientOptions {
   /** Who calls: the service's name, e.g. "identity". */
@@ -19,7 +23,9 @@ export interface InternalClientOptions {
 /**
  * Calls another service's fields directly (above all the internal, `@inaccessible` ones), each call
  * with a credential of its own: bound to the service, to this exact request and to the one field it
- * calls (its purpose). Any failure to get an answer becomes SERVICE_UNAVAILABLE for the client.
+ * calls (its purpose). Any failure to get an answer becomes SERVICE_UNAVAILABLE for the client,
+ * and counts as a dependency error (the service called) of the calling service. Each call carries
+ * the request's id and, when tracing, its trace context (W3C traceparent) in a client span of its own.
  */
 export class InternalClient {
   private readonly caller: string;
@@ -46,6 +52,20 @@ export class InternalClient {
   async request<T>(query: string, variables: Record<string, unknown>, session: ForwardedSession | null = null, signal?: AbortSignal): Promise<T> {
     const purpose = soleRootField(query);
     if (purpose === null) throw new Error("an internal call names one root field: its purpose");
+    // A no-op span when tracing is off.
+    return tracer.startActiveSpan(`${this.audience} ${purpose}`, { kind: SpanKind.CLIENT, attributes: { "rpc.service": this.audience, "rpc.method": purpose } }, async (span) => {
+      try {
+        return await this.send<T>(purpose, query, variables, session, signal);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async send<T>(purpose: string, query: string, variables: Record<string, unknown>, session: ForwardedSession | null, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const url = this.urlOf();
     const parsed = new URL(url);
@@ -55,17 +75,22 @@ export class InternalClient {
       { caller: this.caller, session, clientIp: null, purpose },
       { audience: this.audience, method: "POST", path: parsed.pathname + parsed.search, body },
     );
+    const headers: Record<string, string> = { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential };
+    const scope = currentRequest();
+    if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
+    propagation.inject(context.active(), headers);
     let response: Response;
     try {
       response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential },
+        headers,
         body,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       this.logger.error("internal call failed", { url, detail: error instanceof Error ? error.message : String(error) });
+      scope?.metrics?.dependencyFailed(this.audience);
       throw serviceUnavailable();
     }
     const payload = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
@@ -76,6 +101,7 @@ export class InternalClient {
       if (first?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
         throw new GraphQLError(first.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
       }
+      scope?.metrics?.dependencyFailed(this.audience);
       throw serviceUnavailable();
     }
     return payload.data;

@@ -22,7 +22,7 @@ describe("createRedis", () => {
       while (reconnects < 7) await new Promise((resolve) => redis.once("reconnecting", resolve));
       expect(await failing()).toBeLessThan(3_000);
       expect(lines.length).toBe(1);
-      expect(JSON.parse(lines[0])).toMatchObject({ level: "error", service: "test", message: "redis unavailable", client: "dead", code: "ECONNREFUSED" });
+      expect(JSON.parse(lines[0])).toMatchObject({ level: "error", service: "test", message: "redis unavailable", client: "dead", errorCode: "ECONNREFUSED" });
     } finally {
       redis.disconnect();
     }

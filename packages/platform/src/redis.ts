@@ -58,7 +58,7 @@ function logConnectionErrors(redis: RedisClient, name: string, logger: Logger): 
       unlogged += 1;
       return;
     }
-    logger.error("redis unavailable", { client: name, ...describeError(error), ...codeOf(error), ...(unlogged > 0 ? { suppressed: unlogged } : {}) });
+    logger.error("redis unavailable", { client: name, ...describeError(error), ...errorCodeOf(error), ...(unlogged > 0 ? { suppressed: unlogged } : {}) });
     lastLoggedAt = now;
     unlogged = 0;
   });
@@ -71,9 +71,9 @@ function logConnectionErrors(redis: RedisClient, name: string, logger: Logger): 
   });
 }
 
-function codeOf(error: unknown): Record<string, unknown> {
+function errorCodeOf(error: unknown): Record<string, unknown> {
   const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
-  return typeof code === "string" ? { code } : {};
+  return typeof code === "string" ? { errorCode: code } : {};
 }
 
 /**

@@ -85,6 +85,30 @@ describe("loadSettings", () => {
     expect(devOnly("SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET)).toThrow(/^SUPPORT_SECRET is the public dev-only value; a service listening beyond loopback/);
   });
 
+  it("runs only trusted documents in production unless TRUSTED_DOCUMENTS_ONLY says otherwise, any document elsewhere", () => {
+    expect(loadSettings({ NODE_ENV: "production", ...REAL }).trustedDocumentsOnly).toBe(true);
+    expect(loadSettings({ NODE_ENV: "production", ...REAL, TRUSTED_DOCUMENTS_ONLY: "false" }).trustedDocumentsOnly).toBe(false);
+    expect(loadSettings({}).trustedDocumentsOnly).toBe(false);
+    expect(loadSettings({ TRUSTED_DOCUMENTS_ONLY: " TRUE " }).trustedDocumentsOnly).toBe(true);
+    expect(() => loadSettings({ TRUSTED_DOCUMENTS_ONLY: "yes" })).toThrow('TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"');
+  });
+
+  it("names every wrong setting at once, one line each, showing no secret", () => {
+    let message = "";
+    try {
+      loadSettings({ LOCKOUT_SECONDS: "forever", LOG_LEVEL: "loud", WEB_ORIGINS: "https://a.example.com/app", GATEWAY_SECRET: "too-short-a-secret" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "GATEWAY_SECRET must be set, at least 32 characters",
+      'LOG_LEVEL must be debug, info, warn, error or silent, got "loud"',
+      `LOCKOUT_SECONDS must be a whole number from 1 to ${30 * 86400}, got "forever"`,
+      'WEB_ORIGINS takes origins such as https://online.example.com separated by ";", got "https://a.example.com/app"',
+    ]);
+  });
+
   it("takes TRUSTED_PROXIES as exact IP addresses", () => {
     expect(loadSettings({}).trustedProxies).toEqual([]);
     expect(loadSettings({ TRUSTED_PROXIES: " 10.0.0.5; ::1 ;" }).trustedProxies).toEqual(["10.0.0.5", "::1"]);

@@ -1,5 +1,6 @@
-import { isIP } from "node:net";
+import { z } from "zod";
 import { isLoopbackHost } from "./loopback-host";
+import { type DevOnlyRefusal, echoesInput, ipAddress, key, level, list, optionalText, secret, trueOrFalse, webOrigin, wholeNumber } from "./settings-fields";
 
 /** Every setting of the system, read once from the environment at start. */
 export interface Settings {
@@ -71,28 +72,7 @@ export const DEFAULT_AUTHORIZED_CREDITORS =
 
 export class SettingsError extends Error {}
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new SettingsError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-/** Where the public dev-only secrets are refused, and how to say so. */
-interface DevOnlyRefusal {
-  /** Completes "X must be set ...". */
-  unset: string;
-  /** Completes "X is the public dev-only value; ...". */
-  reason: string;
-}
-
-/**
- * Production refuses the dev-only secrets, and so does a service that listens beyond loopback:
- * anyone who can reach it could sign a gateway credential with the published value.
- */
+/** Where the public dev-only secrets are refused, or null where they are allowed. */
 function devOnlyRefusal(production: boolean, host: string): DevOnlyRefusal | null {
   if (production) return { unset: "in production", reason: "production needs a secret of its own" };
   if (!isLoopbackHost(host)) {
@@ -104,142 +84,121 @@ function devOnlyRefusal(production: boolean, host: string): DevOnlyRefusal | nul
   return null;
 }
 
-/** A signing secret of at least 32 characters; its dev-only default only where `refusal` is null. */
-function secret(env: Env, name: string, devDefault: string, refusal: DevOnlyRefusal | null): string {
-  if (env[name] === undefined && refusal) throw new SettingsError(`${name} must be set ${refusal.unset}`);
-  const value = env[name] ?? devDefault;
-  if (value.length < 32) throw new SettingsError(`${name} must be set, at least 32 characters`);
-  if (refusal && value === devDefault) throw new SettingsError(`${name} is the public dev-only value; ${refusal.reason}`);
-  return value;
-}
-
-function key(env: Env, name: string, devDefault: string, refusal: DevOnlyRefusal | null): Buffer {
-  const raw = env[name];
-  if (!raw) {
-    if (refusal) throw new SettingsError(`${name} must be set ${refusal.unset}`);
-    return Buffer.from(devDefault, "base64");
-  }
-  const bytes = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
-  if (bytes.length !== 32) throw new SettingsError(`${name} must be 32 bytes, as 64 hex digits or base64`);
-  if (refusal && bytes.equals(Buffer.from(devDefault, "base64"))) {
-    throw new SettingsError(`${name} is the public dev-only value; ${refusal.reason}`);
-  }
-  return bytes;
-}
-
-/** A `;`-separated list, blanks dropped. */
-function list(raw: string | undefined): string[] {
-  return (raw ?? "")
-    .split(";")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-}
-
-/** A `;`-separated list of exact IP addresses (no ranges), so that a typo cannot go unnoticed. */
-function addresses(env: Env, name: string): string[] {
-  const items = list(env[name]);
-  for (const item of items) {
-    if (isIP(item) === 0) throw new SettingsError(`${name} takes exact IP addresses separated by ";", got "${item}"`);
-  }
-  return items;
-}
-
-/** A `;`-separated list of origins (scheme, host and port, nothing else), as browsers send them. */
-function origins(env: Env, name: string): string[] {
-  return list(env[name]).map((item) => {
-    let origin: string;
-    try {
-      origin = new URL(item).origin;
-    } catch {
-      origin = "null";
-    }
-    if (origin === "null" || origin !== item.replace(/\/$/, "")) {
-      throw new SettingsError(`${name} takes origins such as https://online.example.com separated by ";", got "${item}"`);
-    }
-    return origin;
-  });
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw new SettingsError(`${name} must be true or false, got "${env[name]}"`);
-}
-
-function optional(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  return raw && raw.trim() !== "" ? raw.trim() : undefined;
-}
-
-export function loadSettings(env: Env = process.env): Settings {
+/** Where a service runs and what that allows: read first, since the other settings depend on it. */
+function placeOf(env: Env) {
   const nodeEnv = env.NODE_ENV ?? "development";
   const production = nodeEnv === "production";
-  const port = (name: string, fallback: number) => integer(env, name, fallback, 0, 65535);
-  const gatewayPort = port("GATEWAY_PORT", 4000);
-  const identityPort = port("IDENTITY_PORT", 4001);
-  const deviceTrustPort = port("DEVICE_TRUST_PORT", 4002);
-  const vehicleAccountPort = port("VEHICLE_ACCOUNT_PORT", 4003);
-  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
+  const host = optionalText.parse(env.HOST) ?? "127.0.0.1";
+  // Production refuses the dev-only secrets, and so does a service that listens beyond loopback:
+  // anyone who can reach it could sign a gateway credential with the published value.
+  return { nodeEnv, production, host, refusal: devOnlyRefusal(production, host) };
+}
 
-  const host = optional(env, "HOST") ?? "127.0.0.1";
-  const refusal = devOnlyRefusal(production, host);
+/**
+ * Parses `env` with `schema` (an object of environment variables); a refusal names every
+ * variable that is wrong, one line each, and shows what was given only where the schema says it
+ * may (never a secret).
+ */
+function parseEnv<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, env: Env): z.output<z.ZodObject<Shape>> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "");
+    const given = name && echoesInput(schema.shape[name]) ? `, got "${env[name]}"` : "";
+    return name ? `${name} ${issue.message}${given}` : issue.message;
+  });
+  throw new SettingsError([...new Set(problems)].join("\n"));
+}
 
-  const gatewaySecret = secret(env, "GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET, refusal);
-  const supportSecret = secret(env, "SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET, refusal);
-  // Else a gateway credential could pass for the support desk's.
-  if (supportSecret === gatewaySecret) throw new SettingsError("SUPPORT_SECRET must differ from GATEWAY_SECRET");
+const port = (fallback: number) => wholeNumber(fallback, 0, 65535);
+const local = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
-  const creditors = list(env.AUTHORIZED_CREDITORS ?? DEFAULT_AUTHORIZED_CREDITORS);
-  const tlsCertFile = optional(env, "TLS_CERT_FILE");
-  const tlsKeyFile = optional(env, "TLS_KEY_FILE");
-  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
-    throw new SettingsError("TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither");
-  }
-
-  const logLevel = (env.LOG_LEVEL ?? "info") as Settings["logLevel"];
-  if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
-    throw new SettingsError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
-  }
+export function loadSettings(env: Env = process.env): Settings {
+  const { nodeEnv, production, host, refusal } = placeOf(env);
+  const read = parseEnv(
+    z
+      .object({
+        GATEWAY_PORT: port(4000),
+        IDENTITY_PORT: port(4001),
+        DEVICE_TRUST_PORT: port(4002),
+        VEHICLE_ACCOUNT_PORT: port(4003),
+        GATEWAY_SECRET: secret(DEV_ONLY_GATEWAY_SECRET, refusal),
+        SUPPORT_SECRET: secret(DEV_ONLY_SUPPORT_SECRET, refusal),
+        AUTHORIZED_CREDITORS: list(z.string(), DEFAULT_AUTHORIZED_CREDITORS),
+        TLS_CERT_FILE: optionalText,
+        TLS_KEY_FILE: optionalText,
+        LOG_LEVEL: level(["debug", "info", "warn", "error", "silent"], "info"),
+        IDENTITY_URL: optionalText,
+        DEVICE_TRUST_URL: optionalText,
+        VEHICLE_ACCOUNT_URL: optionalText,
+        DATABASE_URL: optionalText,
+        REDIS_URL: optionalText,
+        REDIS_KEY_PREFIX: z.string().default("oa:"),
+        LOCKOUT_MAX_FAILURES: wholeNumber(5, 1, 1000),
+        LOCKOUT_SECONDS: wholeNumber(1800, 1, 30 * 86400),
+        SECURITY_CODE_TTL_SECONDS: wholeNumber(600, 1, 86400),
+        STEP_UP_MAX_ATTEMPTS: wholeNumber(5, 1, 1000),
+        SESSION_TTL_SECONDS: wholeNumber(900, 1, 30 * 86400),
+        SESSION_MAX_SECONDS: wholeNumber(43_200, 1, 365 * 86400),
+        REFRESH_TOKEN_TTL_SECONDS: wholeNumber(2_592_000, 1, 365 * 86400),
+        WEB_ORIGINS: list(webOrigin),
+        TRUSTED_DOCUMENTS_ONLY: trueOrFalse(production),
+        CLIENT_MAX_FAILURES: wholeNumber(100, 1, 1_000_000),
+        CLIENT_WINDOW_SECONDS: wholeNumber(600, 1, 30 * 86400),
+        SECURITY_CODE_MAX_SENDS: wholeNumber(5, 1, 1000),
+        TRUSTED_PROXIES: list(ipAddress),
+        SUPPORT_PHONE: z.string().default("1-833-226-1520"),
+        MESSAGE_OUTBOX_FILE: optionalText,
+        TAX_ID_ENCRYPTION_KEY: key(DEV_ONLY_TAX_ID_KEY, refusal),
+        LOOKUP_HMAC_KEY: key(DEV_ONLY_LOOKUP_KEY, refusal),
+      })
+      .superRefine((read, context) => {
+        // Else a gateway credential could pass for the support desk's.
+        if (read.SUPPORT_SECRET === read.GATEWAY_SECRET) context.addIssue({ code: "custom", message: "SUPPORT_SECRET must differ from GATEWAY_SECRET", input: undefined });
+        if ((read.TLS_CERT_FILE === undefined) !== (read.TLS_KEY_FILE === undefined)) {
+          context.addIssue({ code: "custom", message: "TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither", input: undefined });
+        }
+      }),
+    env,
+  );
 
   return {
     nodeEnv,
     production,
-    gatewayPort,
-    identityPort,
-    deviceTrustPort,
-    vehicleAccountPort,
-    identityUrl: optional(env, "IDENTITY_URL") ?? local(identityPort),
-    deviceTrustUrl: optional(env, "DEVICE_TRUST_URL") ?? local(deviceTrustPort),
-    vehicleAccountUrl: optional(env, "VEHICLE_ACCOUNT_URL") ?? local(vehicleAccountPort),
-    databaseUrl: optional(env, "DATABASE_URL"),
-    redisUrl: optional(env, "REDIS_URL"),
-    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "oa:",
-    lockoutMaxFailures: integer(env, "LOCKOUT_MAX_FAILURES", 5, 1, 1000),
-    lockoutSeconds: integer(env, "LOCKOUT_SECONDS", 1800, 1, 30 * 86400),
-    securityCodeTtlSeconds: integer(env, "SECURITY_CODE_TTL_SECONDS", 600, 1, 86400),
-    stepUpMaxAttempts: integer(env, "STEP_UP_MAX_ATTEMPTS", 5, 1, 1000),
-    sessionTtlSeconds: integer(env, "SESSION_TTL_SECONDS", 900, 1, 30 * 86400),
-    sessionMaxSeconds: integer(env, "SESSION_MAX_SECONDS", 43_200, 1, 365 * 86400),
-    refreshTokenTtlSeconds: integer(env, "REFRESH_TOKEN_TTL_SECONDS", 2_592_000, 1, 365 * 86400),
-    webOrigins: origins(env, "WEB_ORIGINS"),
-    trustedDocumentsOnly: boolean(env, "TRUSTED_DOCUMENTS_ONLY", production),
-    clientMaxFailures: integer(env, "CLIENT_MAX_FAILURES", 100, 1, 1_000_000),
-    clientWindowSeconds: integer(env, "CLIENT_WINDOW_SECONDS", 600, 1, 30 * 86400),
-    securityCodeMaxSends: integer(env, "SECURITY_CODE_MAX_SENDS", 5, 1, 1000),
+    gatewayPort: read.GATEWAY_PORT,
+    identityPort: read.IDENTITY_PORT,
+    deviceTrustPort: read.DEVICE_TRUST_PORT,
+    vehicleAccountPort: read.VEHICLE_ACCOUNT_PORT,
+    identityUrl: read.IDENTITY_URL ?? local(read.IDENTITY_PORT),
+    deviceTrustUrl: read.DEVICE_TRUST_URL ?? local(read.DEVICE_TRUST_PORT),
+    vehicleAccountUrl: read.VEHICLE_ACCOUNT_URL ?? local(read.VEHICLE_ACCOUNT_PORT),
+    databaseUrl: read.DATABASE_URL,
+    redisUrl: read.REDIS_URL,
+    redisKeyPrefix: read.REDIS_KEY_PREFIX,
+    lockoutMaxFailures: read.LOCKOUT_MAX_FAILURES,
+    lockoutSeconds: read.LOCKOUT_SECONDS,
+    securityCodeTtlSeconds: read.SECURITY_CODE_TTL_SECONDS,
+    stepUpMaxAttempts: read.STEP_UP_MAX_ATTEMPTS,
+    sessionTtlSeconds: read.SESSION_TTL_SECONDS,
+    sessionMaxSeconds: read.SESSION_MAX_SECONDS,
+    refreshTokenTtlSeconds: read.REFRESH_TOKEN_TTL_SECONDS,
+    webOrigins: read.WEB_ORIGINS,
+    trustedDocumentsOnly: read.TRUSTED_DOCUMENTS_ONLY,
+    clientMaxFailures: read.CLIENT_MAX_FAILURES,
+    clientWindowSeconds: read.CLIENT_WINDOW_SECONDS,
+    securityCodeMaxSends: read.SECURITY_CODE_MAX_SENDS,
     host,
-    tlsCertFile,
-    tlsKeyFile,
-    trustedProxies: addresses(env, "TRUSTED_PROXIES"),
-    authorizedCreditors: creditors,
-    supportPhone: env.SUPPORT_PHONE ?? "1-833-226-1520",
-    messageOutboxFile: optional(env, "MESSAGE_OUTBOX_FILE"),
-    gatewaySecret,
-    supportSecret,
-    taxIdEncryptionKey: key(env, "TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY, refusal),
-    lookupHmacKey: key(env, "LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY, refusal),
-    logLevel,
+    tlsCertFile: read.TLS_CERT_FILE,
+    tlsKeyFile: read.TLS_KEY_FILE,
+    trustedProxies: read.TRUSTED_PROXIES,
+    authorizedCreditors: read.AUTHORIZED_CREDITORS,
+    supportPhone: read.SUPPORT_PHONE,
+    messageOutboxFile: read.MESSAGE_OUTBOX_FILE,
+    gatewaySecret: read.GATEWAY_SECRET,
+    supportSecret: read.SUPPORT_SECRET,
+    taxIdEncryptionKey: read.TAX_ID_ENCRYPTION_KEY,
+    lookupHmacKey: read.LOOKUP_HMAC_KEY,
+    logLevel: read.LOG_LEVEL,
   };
 }
 
@@ -251,11 +210,7 @@ export interface SupportDeskSettings {
 
 /** The support desk's settings, SUPPORT_SECRET refused (missing or dev-only) where the services refuse it. */
 export function loadSupportDeskSettings(env: Env = process.env): SupportDeskSettings {
-  const production = (env.NODE_ENV ?? "development") === "production";
-  const refusal = devOnlyRefusal(production, optional(env, "HOST") ?? "127.0.0.1");
-  const identityPort = integer(env, "IDENTITY_PORT", 4001, 0, 65535);
-  return {
-    identityUrl: optional(env, "IDENTITY_URL") ?? `http://127.0.0.1:${identityPort}/graphql`,
-    supportSecret: secret(env, "SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET, refusal),
-  };
+  const { refusal } = placeOf(env);
+  const read = parseEnv(z.object({ IDENTITY_PORT: port(4001), IDENTITY_URL: optionalText, SUPPORT_SECRET: secret(DEV_ONLY_SUPPORT_SECRET, refusal) }), env);
+  return { identityUrl: read.IDENTITY_URL ?? local(read.IDENTITY_PORT), supportSecret: read.SUPPORT_SECRET };
 }

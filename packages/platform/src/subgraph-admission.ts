@@ -5,6 +5,7 @@ import type { GatewayCredential } from "./gateway-credential";
 import { requestOperationType } from "./graphql-operation";
 import { HttpError } from "./http-service";
 import { describeError, type Logger } from "./logger";
+import { currentMetrics } from "./request-scope";
 import { sessionExpired, type SessionStore } from "./sessions";
 import { credentialOfRequest } from "./subgraph-context";
 
@@ -71,6 +72,7 @@ async function checkInRedis<T>(logger: Logger, check: () => Promise<T>): Promise
   try {
     return await check();
   } catch (error) {
+    currentMetrics()?.dependencyFailed("redis");
     logger.error("credential check failed", describeError(error));
     throw new HttpError(503, "The service is unavailable. Please try again shortly.", "SERVICE_UNAVAILABLE");
   }

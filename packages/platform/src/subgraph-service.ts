@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { CredentialNonces } from "./credential-nonces";
 import { migrate } from "./database";
+import { countMutationResults } from "./mutation-results";
 import { maskErrors } from "./errors";
 import type { FieldSigner } from "./field-signers";
 import type { GatewayCredential } from "./gateway-credential";
@@ -76,7 +77,8 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
     async listen(port, host) {
       await connect();
       const apollo = new ApolloServer<TContext>({
-        schema,
+        // What each root mutation answered counts into the service's metrics (mutation-results.ts).
+        schema: countMutationResults(schema),
         formatError: maskErrors(logger, { production: settings.production }),
         includeStacktraceInErrorResponses: false,
         // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal (exit 143).

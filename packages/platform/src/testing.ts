@@ -89,3 +89,22 @@ export async function deadPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** The value of one series in Prometheus text, e.g. `oa_locks_total{guard="login",service="identity"}`, labels in any order; 0 when absent. */
+export function metricValue(text: string, series: string): number {
+  const [, name, labels = ""] = /^([^{]+)(?:\{(.*)\})?$/.exec(series)!;
+  const wanted = labels.split(",").filter(Boolean).sort().join(",");
+  for (const line of text.split("\n")) {
+    const match = /^([^{ ]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (match && match[1] === name && (match[2] ?? "").split(",").filter(Boolean).sort().join(",") === wanted) return Number(match[3]);
+  }
+  return 0;
+}
+
+/** GETs a service's /metrics (from its /graphql URL) and returns the text; fails on anything but 200. */
+export async function scrapeMetrics(graphqlUrl: string): Promise<string> {
+  const response = await fetch(new URL("/metrics", graphqlUrl));
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}: ${text.slice(0, 200)}`);
+  return text;
+}

@@ -8,7 +8,10 @@ import { createLoginIdByCustomerLoader, createLoginIdByUsernameKeyLoader } from 
 import { createUserLoader } from "./modules/user/user.loader";
 import type { IdentityServices } from "./services";
 
-/** Per request: the verified session (if any), the shared services and fresh loaders. */
+/**
+ * Per request: the verified session (if any), the shared services and fresh loaders. Only resolvers
+ * read it: each gives its flow what the flow uses, and no flow sees the whole (docs/decisions/0019).
+ */
 export interface IdentityContext {
   credential: GatewayCredential;
   session: ForwardedSession | null;

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from "@oa/platform";
 import type { GraphQLSchema } from "graphql";
+import { identityAuthChecker } from "./access";
 import { CredentialsResolver } from "./flows/credentials/credentials.resolver";
 import { EnrollmentResolver } from "./flows/enrollment/enrollment.resolver";
 import { LoginResolver } from "./flows/login/login.resolver";
@@ -17,6 +18,8 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
     {
       resolvers: [UserResolver, SecurityQuestionResolver, EnrollmentResolver, LoginResolver, StepUpResolver, ...sessionResolvers, UserSecurityEventsResolver, SupportResolver, RecoveryResolver, CredentialsResolver],
       orphanedTypes: [],
+      // `@Authorized` fields: a session, or one internal caller (access.ts).
+      authChecker: identityAuthChecker,
     },
     { User: userReference },
   );

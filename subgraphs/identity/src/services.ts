@@ -9,7 +9,9 @@ import {
   type Settings,
 } from "@oa/platform";
 import type { DataSource } from "typeorm";
+import { VehicleAccountCalls } from "./flows/enrollment/vehicle-account.calls";
 import { verifyAgainstDummy } from "./modules/credentials/secret-hashing";
+import { DeviceTrustCalls } from "./modules/device/device-trust.calls";
 import { LoginLockout } from "./modules/lockout/login-lockout";
 import { ProofAttempts } from "./modules/proof/proof-attempts";
 import { SecurityEvents } from "./modules/security-event/security-events";
@@ -29,9 +31,9 @@ export interface IdentityServices {
   /** The append-only log of what happened to each user's online access. */
   securityEvents: SecurityEvents;
   /** device-trust's internal fields. */
-  deviceTrust: InternalClient;
+  deviceTrust: DeviceTrustCalls;
   /** vehicle-account's internal fields. */
-  vehicleAccount: InternalClient;
+  vehicleAccount: VehicleAccountCalls;
   /** Failed tries per client address, shared with every subgraph that guards a flow. */
   clientAttempts: AttemptGuard;
   /** Failed identity verifications (enrollment and recovery) per tax id, account number and VIN. */
@@ -69,8 +71,8 @@ export function createIdentityServices(
     sessions: new SessionStore(redis, settings.redisKeyPrefix, sessionLifetimes(settings)),
     catalog: new SecurityQuestionCatalog(dataSource),
     securityEvents: new SecurityEvents(dataSource, logger),
-    deviceTrust: new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger }),
-    vehicleAccount: new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger }),
+    deviceTrust: new DeviceTrustCalls(new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger })),
+    vehicleAccount: new VehicleAccountCalls(new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger })),
     clientAttempts: createClientAttempts(redis, settings),
     proofAttempts: new ProofAttempts(redis, settings.redisKeyPrefix, settings.lookupHmacKey),
     lockout: new LoginLockout(redis, settings.redisKeyPrefix, settings.lookupHmacKey, {

@@ -20,6 +20,8 @@ export interface Variant {
   workload: Workload;
   /** Load that runs beside this variant's measured batches (a junk flood): started before each batch, stopped after. */
   beside?: () => Promise<BesideLoad>;
+  /** Served by processes of their own: their SQL statements and connections are not counted here. */
+  uncounted?: boolean;
 }
 
 /** A load running beside a batch; `stop` throws when it went wrong (its answers are checked too). */

@@ -8,16 +8,18 @@ export function formatRatio(value: number | null): string {
 
 const HEADINGS = ["", "req/s", "p50 ms", "p95 ms", "SQL/req", "new conns/req"];
 
-function statsCells(stats: VariantStats): string[] {
-  return [stats.requestsPerSecond.toFixed(1), stats.p50Ms.toFixed(2), stats.p95Ms.toFixed(2), stats.statementsPerRequest.toFixed(2), stats.connectionsPerRequest.toFixed(2)];
+/** `counted`: false for variants served by processes of their own, whose SQL and connections are not counted ("-"). */
+function statsCells(stats: VariantStats, counted: boolean): string[] {
+  const counts = counted ? [stats.statementsPerRequest.toFixed(2), stats.connectionsPerRequest.toFixed(2)] : ["-", "-"];
+  return [stats.requestsPerSecond.toFixed(1), stats.p50Ms.toFixed(2), stats.p95Ms.toFixed(2), ...counts];
 }
 
-function ratioCells(subject: VariantStats, baseline: VariantStats): string[] {
+function ratioCells(subject: VariantStats, baseline: VariantStats, counted: boolean): string[] {
   return [
     formatRatio(ratio(subject.requestsPerSecond, baseline.requestsPerSecond)),
     formatRatio(ratio(subject.p50Ms, baseline.p50Ms)),
     formatRatio(ratio(subject.p95Ms, baseline.p95Ms)),
-    formatRatio(ratio(subject.statementsPerRequest, baseline.statementsPerRequest)),
+    counted ? formatRatio(ratio(subject.statementsPerRequest, baseline.statementsPerRequest)) : "-",
     // A ratio of connection counts says nothing the counts do not.
     "-",
   ];
@@ -36,10 +38,11 @@ function layout(rows: (string[] | string)[]): string {
 export function formatReport(results: ComparisonResult[]): string {
   const rows: (string[] | string)[] = [HEADINGS];
   results.forEach(({ comparison, subject, baseline }, index) => {
+    const counted = !comparison.subject.uncounted && !comparison.baseline.uncounted;
     rows.push(`${index + 1}. ${comparison.title}`);
-    rows.push([`   ${comparison.subject.label}`, ...statsCells(subject)]);
-    rows.push([`   ${comparison.baseline.label} (baseline)`, ...statsCells(baseline)]);
-    rows.push([`   ratio ${comparison.subject.label} ÷ baseline`, ...ratioCells(subject, baseline)]);
+    rows.push([`   ${comparison.subject.label}`, ...statsCells(subject, !comparison.subject.uncounted)]);
+    rows.push([`   ${comparison.baseline.label} (baseline)`, ...statsCells(baseline, !comparison.baseline.uncounted)]);
+    rows.push([`   ratio ${comparison.subject.label} ÷ baseline`, ...ratioCells(subject, baseline, counted)]);
   });
   const table = layout(rows);
   const readings = results.map(({ comparison, subject, baseline }, index) => `${index + 1}. ${comparison.summary(subject, baseline)}`);

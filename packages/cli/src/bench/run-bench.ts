@@ -6,6 +6,7 @@ import { setUpBenchUsers } from "./bench-users";
 import { type BenchPlan, compare, type ComparisonResult } from "./compare";
 import { benchComparisons } from "./comparisons";
 import { junkBurstComparison } from "./junk-comparison";
+import { startTelemetryVariants, telemetryComparison } from "./telemetry-comparison";
 import { HttpClient } from "./http-client";
 import { formatReport } from "./report";
 
@@ -21,18 +22,20 @@ function toStderr(line: string): void {
 
 function heading(plan: BenchPlan): string {
   return (
-    `Online Access benchmark: ${cpus().length} cores, Node ${process.version}; gateway, subgraphs and client in one process on loopback, ` +
-    `PostgreSQL and Redis on the same machine.\n` +
+    `Online Access benchmark: ${cpus().length} cores, Node ${process.version}; gateway, subgraphs and client in one process on loopback ` +
+    `(in the last comparison, the four services as processes of their own), PostgreSQL and Redis on the same machine.\n` +
     `${count(plan.requests)} measured requests per variant at ${count(plan.concurrency)} concurrent, after ${count(plan.warmup)} warm-up; ` +
     `the two variants of each pair alternate in ${plan.rounds} rounds. Ratios are subject ÷ baseline, both measured in this run.`
   );
 }
 
-/** Ctrl-C or SIGTERM mid-run still drops the database and the Redis keys; returns the undo. */
-function stopOnSignals(system: BenchSystem, progress: (line: string) => void): () => void {
+/** Ctrl-C or SIGTERM mid-run still stops the service processes, drops the database and the Redis keys; returns the undo. */
+function stopOnSignals(system: BenchSystem, stopProcesses: () => Promise<void>, progress: (line: string) => void): () => void {
   const interrupted = () => {
     progress("interrupted: stopping and dropping the database");
-    void system.stop().finally(() => process.exit(130));
+    void stopProcesses()
+      .finally(() => system.stop())
+      .finally(() => process.exit(130));
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
@@ -47,11 +50,15 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
   const startedAt = Date.now();
   progress(`starting the gateway and the three subgraphs (PostgreSQL ${redactUrl(TEST_POSTGRES_URL)}, Redis ${redactUrl(TEST_REDIS_URL)})`);
   const system = await startBenchSystem();
-  const undoSignals = stopOnSignals(system, progress);
+  let stopTelemetry: () => Promise<void> = async () => undefined;
+  const undoSignals = stopOnSignals(system, () => stopTelemetry(), progress);
   const client = new HttpClient(plan.concurrency);
   try {
     progress(`importing 2 generated customers (1 and ${FLEET_SIZE} vehicle accounts), enrolling and signing them in`);
     const users = await setUpBenchUsers(system, client, FLEET_SIZE);
+    progress("starting the four services twice more, each a process of its own: with tracing and metrics, and with neither");
+    const telemetry = await startTelemetryVariants(system.settings);
+    stopTelemetry = telemetry.stop;
     const comparisons = [
       ...benchComparisons({
         gatewayUrl: system.gatewayUrl,
@@ -63,6 +70,7 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
         ...users,
       }),
       junkBurstComparison(system.gatewayUrl),
+      telemetryComparison(telemetry, users.single),
     ];
     const results: ComparisonResult[] = [];
     for (const [index, comparison] of comparisons.entries()) {
@@ -73,6 +81,7 @@ export async function runBench(plan: BenchPlan, progress: (line: string) => void
   } finally {
     undoSignals();
     client.close();
+    await stopTelemetry();
     await system.stop();
   }
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { ServiceMetrics } from "../metrics";
 import { closeRedis, createRedis, KeySpace, type RedisClient } from "../redis";
-import { TEST_REDIS_URL } from "../testing";
+import { openRequestScope, runInRequestScope } from "../request-scope";
+import { metricValue, TEST_REDIS_URL } from "../testing";
 import { AttemptGuard, type GuardState } from "./attempt-guard";
 
 // The same scripts run on the real server and on the in-process store `npm start` uses.
@@ -40,6 +43,17 @@ describe.each([
     expect(await fail(on, who)).toEqual({ locked: true, retryAfterSeconds: 60, justLocked: true });
     expect(await on.reserve(who)).toMatchObject({ locked: true, justLocked: false });
     expect(await on.check(who)).toMatchObject({ locked: true });
+  });
+
+  it("counts each lock once, by guard, in the metrics of the service whose request set it", async () => {
+    const metrics = new ServiceMetrics("identity", { processMetrics: false });
+    const on = guard(2);
+    const who = subject();
+    await runInRequestScope(openRequestScope({ headers: {} } as IncomingMessage, metrics), async () => {
+      for (let i = 0; i < 4; i++) await fail(on, who);
+      await on.countFailure(who);
+    });
+    expect(metricValue(await metrics.exposition(), 'oa_locks_total{guard="test",service="identity"}')).toBe(1);
   });
 
   it("does not count released tries, and a success forgets the failures", async () => {

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { KeySpace, RedisClient } from "../redis";
+import { currentMetrics } from "../request-scope";
 import { checkFailed, countFailure, endCheck, reserveCheck } from "./attempt-guard.scripts";
 
 export interface AttemptLimits {
@@ -98,6 +99,8 @@ export class AttemptGuard<Subject extends string = string> {
   private state([state, leftMs, justLocked]: [number, number, number]): GuardState {
     if (state === 2) return { locked: false, busy: true };
     if (state !== 1) return { locked: false };
+    // Counted where the lock is set, once per lock (the one try that set it).
+    if (justLocked === 1) currentMetrics()?.lockSet(this.kind);
     return { locked: true, retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)), justLocked: justLocked === 1 };
   }
 

@@ -1,21 +1,26 @@
-import type { ForwardedSession } from "@oa/platform";
-import type { IdentityContext } from "../../context";
+import type { SessionStore } from "@oa/platform";
 import { checkPassword, checkPasswordForm } from "../../modules/credentials/password-policy";
 import { hashSecret } from "../../modules/credentials/secret-hashing";
-import { passwordChangedText } from "../../modules/notice/message-texts";
-import { noticeDepsOf, noticeToPerson } from "../../modules/notice/person-notice";
+import type { PersonNotices } from "../../modules/notice/person-notices";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import { endSessions } from "../../modules/session/end-sessions";
 import { passwordOwnerOf } from "../../modules/user/login-owner";
 import { updatePasswordHash } from "../../modules/user/password-update";
-import { type ChangePasswordOutcome, credentialRejected } from "./credential-change.outcomes";
-import { CredentialChangeRejection } from "./credentials.results";
-import type { ChangePasswordInput } from "./credentials.inputs";
-import { checkCurrentPassword } from "./current-password";
+import { type ChangePasswordOutcome, credentialRefusals } from "./credential-change.outcome";
+import { checkCurrentPassword, type CredentialRequest, type CurrentPasswordDeps } from "./current-password";
+
+/** What a password change uses, and nothing else (the current password's check: CurrentPasswordDeps). */
+export interface ChangePasswordDeps extends CurrentPasswordDeps {
+  /** TAX_ID_ENCRYPTION_KEY: the password rules compare with the tax id on file. */
+  taxIdEncryptionKey: Buffer;
+  /** Every other session of the user ends. */
+  sessions: SessionStore;
+  notices: Pick<PersonNotices, "accessLocked" | "passwordChanged">;
+}
 
 /**
- * changePassword (the resolver requires a session), step by step; the first step that fails
- * decides the answer:
+ * changePassword (it needs a session: the resolver is @Authorized), step by step; the first step
+ * that fails decides the answer:
  *   the new password's form (length, common)       → WEAK_PASSWORD (nothing counted, nothing hashed)
  *   the current password (checkCurrentPassword)    → ACCOUNT_LOCKED / WRONG_CURRENT_PASSWORD (counted)
  *   the new password equal to the current one      → SAME_AS_CURRENT
@@ -25,29 +30,29 @@ import { checkCurrentPassword } from "./current-password";
  * The rules about the person (name, birth date, tax id digits) wait for the current password, so
  * a stolen session cannot use them to learn those details.
  */
-export async function changePassword(context: IdentityContext, session: ForwardedSession, input: ChangePasswordInput): Promise<ChangePasswordOutcome> {
-  const { services } = context;
+export async function changePassword(deps: ChangePasswordDeps, request: CredentialRequest, input: { currentPassword: string; newPassword: string }): Promise<ChangePasswordOutcome> {
+  const { session } = request;
   const form = checkPasswordForm(input.newPassword);
-  if (form) return { changed: false, rejection: credentialRejected(CredentialChangeRejection.WEAK_PASSWORD, form.message) };
+  if (form) return credentialRefusals.weakPassword(form.message);
 
-  const current = await checkCurrentPassword(context, session, input.currentPassword);
-  if (!current.right) return { changed: false, rejection: current.rejection };
+  const current = await checkCurrentPassword(deps, request, input.currentPassword);
+  if (!current.right) return current.refusal;
   const { login } = current;
-  if (input.newPassword === input.currentPassword) return { changed: false, rejection: credentialRejected(CredentialChangeRejection.SAME_AS_CURRENT) };
-  const weakness = checkPassword(input.newPassword, passwordOwnerOf(login, services.settings.taxIdEncryptionKey));
-  if (weakness) return { changed: false, rejection: credentialRejected(CredentialChangeRejection.WEAK_PASSWORD, weakness.message) };
+  if (input.newPassword === input.currentPassword) return credentialRefusals.sameAsCurrent();
+  const weakness = checkPassword(input.newPassword, passwordOwnerOf(login, deps.taxIdEncryptionKey));
+  if (weakness) return credentialRefusals.weakPassword(weakness.message);
 
   // argon2 is costly on purpose: only now, once every check has passed.
   const passwordHash = await hashSecret(input.newPassword);
-  const origin = { userId: login.userId, clientAddress: context.credential.clientIp, deviceId: session.deviceId };
-  const written = await updatePasswordHash(services, { userId: login.userId, passwordHash, replacing: login.passwordHash }, [
+  const origin = { userId: login.userId, clientAddress: request.clientAddress, deviceId: session.deviceId };
+  const written = await updatePasswordHash(deps, { userId: login.userId, passwordHash, replacing: login.passwordHash }, [
     { ...origin, kind: SecurityEventKind.PASSWORD_CHANGED },
   ]);
   // Another request changed the password since it was checked: the one given is no longer current.
-  if (!written) return { changed: false, rejection: credentialRejected(CredentialChangeRejection.WRONG_CURRENT_PASSWORD) };
+  if (!written) return credentialRefusals.wrongCurrentPassword();
 
-  const endedSessions = await endSessions(services, login.userId, { except: session.id }, { clientAddress: context.credential.clientIp, deviceId: session.deviceId });
-  noticeToPerson(noticeDepsOf(context), login.customerId, "password changed", passwordChangedText(services.settings.supportPhone));
-  services.logger.info("password changed", { userId: login.userId, endedSessions });
-  return { changed: true, endedSessions };
+  const endedSessions = await endSessions(deps, login.userId, { except: session.id }, { clientAddress: request.clientAddress, deviceId: session.deviceId });
+  deps.notices.passwordChanged(login.customerId);
+  deps.logger.info("password changed", { userId: login.userId, endedSessions });
+  return { kind: "changed", endedSessions };
 }

@@ -1,4 +1,5 @@
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { CredentialRefusal } from "./credential-change.outcome";
 
 /** Why a password or security answers change (or a recovery's new password) was refused. Stable codes. */
 export enum CredentialChangeRejection {
@@ -50,3 +51,9 @@ export const ChangeSecurityAnswersResult = createUnionType({
   name: "ChangeSecurityAnswersResult",
   types: () => [SecurityAnswersChanged, CredentialChangeRejected] as const,
 });
+
+/** The contract's CredentialChangeRejected for a refusal: the one place a refusal becomes this answer. */
+export function toCredentialChangeRejected(refusal: CredentialRefusal): CredentialChangeRejected {
+  const { code, message, retryAfterSeconds } = refusal;
+  return Object.assign(new CredentialChangeRejected(), { code: CredentialChangeRejection[code], message, retryAfterSeconds });
+}

@@ -1,15 +1,34 @@
-import { clientPlace, type ForwardedSession, reservePlaces } from "@oa/platform";
-import type { IdentityContext } from "../../context";
-import { verifySecret } from "../../modules/credentials/secret-hashing";
-import { sendLockNotice } from "../../modules/lockout/lock-notice";
-import type { LockoutSubject } from "../../modules/lockout/login-lockout";
+import { type AttemptGuard, clientPlace, type ForwardedSession, type Logger, reservePlaces } from "@oa/platform";
+import type { DataSource } from "typeorm";
+import type { PasswordCheck } from "../../modules/credentials/secret-hashing";
+import type { LockoutSubject, LoginLockout } from "../../modules/lockout/login-lockout";
+import type { PersonNotices } from "../../modules/notice/person-notices";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
+import type { SecurityEvents } from "../../modules/security-event/security-events";
 import { findLoginOwner, type LoginOwner } from "../../modules/user/login-owner";
 import { MAX_PASSWORD_LENGTH } from "../login/login.flow";
-import { type CredentialRejection, credentialRejected, credentialsLocked, credentialsPaused } from "./credential-change.outcomes";
-import { CredentialChangeRejection } from "./credentials.results";
+import { type CredentialRefusal, credentialRefusals } from "./credential-change.outcome";
 
-export type CurrentPasswordCheck = { right: true; login: LoginOwner } | { right: false; rejection: CredentialRejection };
+/** What checking the current password uses: the budgets a sign-in uses, and what a failure records. */
+export interface CurrentPasswordDeps {
+  /** Reads the login with its hash and the person's details on file (findLoginOwner). */
+  dataSource: DataSource;
+  checkPassword: PasswordCheck;
+  lockout: LoginLockout;
+  clientAttempts: AttemptGuard;
+  securityEvents: Pick<SecurityEvents, "record">;
+  notices: Pick<PersonNotices, "accessLocked">;
+  logger: Logger;
+  supportPhone: string;
+}
+
+/** The request's facts a credential change needs: its session, and where it came from. */
+export interface CredentialRequest {
+  session: ForwardedSession;
+  clientAddress: string | null;
+}
+
+export type CurrentPasswordCheck = { right: true; login: LoginOwner } | { right: false; refusal: CredentialRefusal };
 
 /**
  * The signed-in person's current password, checked as a sign-in checks one (decision 0013):
@@ -23,38 +42,35 @@ export type CurrentPasswordCheck = { right: true; login: LoginOwner } | { right:
  * registered device's own when the session was opened on one. A place on it and on the client's
  * is reserved before the password is checked.
  */
-export async function checkCurrentPassword(context: IdentityContext, session: ForwardedSession, currentPassword: string): Promise<CurrentPasswordCheck> {
-  const { services } = context;
-  const login = await findLoginOwner(services.dataSource, session.userId);
+export async function checkCurrentPassword(deps: CurrentPasswordDeps, request: CredentialRequest, currentPassword: string): Promise<CurrentPasswordCheck> {
+  const { lockout } = deps;
+  const { session } = request;
+  const login = await findLoginOwner(deps.dataSource, session.userId);
   if (!login || currentPassword.length > MAX_PASSWORD_LENGTH) return wrong();
-  const person = services.lockout.subjectOf(login.username);
-  const subject: LockoutSubject = session.deviceId ? services.lockout.deviceSubjectOf(person, session.deviceId) : person;
+  const person = lockout.subjectOf(login.username);
+  const subject: LockoutSubject = session.deviceId ? lockout.deviceSubjectOf(person, session.deviceId) : person;
 
-  const reservation = await reservePlaces([
-    ...clientPlace(services.clientAttempts, context.credential.clientIp),
-    { name: "person", guard: services.lockout, subject },
-  ]);
+  const reservation = await reservePlaces([...clientPlace(deps.clientAttempts, request.clientAddress), { name: "person", guard: lockout, subject }]);
   if ("refused" in reservation) {
     const { name, state } = reservation.refused;
-    if (name === "person" && state.locked) return { right: false, rejection: credentialsLocked(services.settings, state.retryAfterSeconds) };
-    return { right: false, rejection: credentialsPaused(state.locked ? state.retryAfterSeconds : 1) };
+    if (name === "person" && state.locked) return { right: false, refusal: credentialRefusals.locked(deps.supportPhone, state.retryAfterSeconds) };
+    return { right: false, refusal: credentialRefusals.paused(state.locked ? state.retryAfterSeconds : 1) };
   }
   const { held } = reservation;
   try {
-    services.onPasswordCheck();
-    if (await verifySecret(login.passwordHash, currentPassword)) {
+    if (await deps.checkPassword(login.passwordHash, currentPassword)) {
       await held.succeeded();
       return { right: true, login };
     }
     const lock = (await held.failed()).find((place) => place.name === "person")?.state;
     const justLocked = lock?.locked === true && lock.justLocked;
-    const origin = { userId: login.userId, clientAddress: context.credential.clientIp, deviceId: session.deviceId };
-    await services.securityEvents.record([
+    const origin = { userId: login.userId, clientAddress: request.clientAddress, deviceId: session.deviceId };
+    await deps.securityEvents.record([
       { ...origin, kind: SecurityEventKind.SIGN_IN_FAILED },
       ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
     ]);
-    if (justLocked) sendLockNotice(context, login.customerId);
-    services.logger.info("current password wrong", { userId: login.userId, locked: lock?.locked ?? false });
+    if (justLocked) deps.notices.accessLocked(login.customerId);
+    deps.logger.info("current password wrong", { userId: login.userId, locked: lock?.locked ?? false });
     return wrong();
   } finally {
     await held.released();
@@ -62,5 +78,5 @@ export async function checkCurrentPassword(context: IdentityContext, session: Fo
 }
 
 function wrong(): CurrentPasswordCheck {
-  return { right: false, rejection: credentialRejected(CredentialChangeRejection.WRONG_CURRENT_PASSWORD) };
+  return { right: false, refusal: credentialRefusals.wrongCurrentPassword() };
 }

@@ -1,14 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { QueryFailedError } from "typeorm";
-import type { IdentityServices } from "../../services";
+import type { Logger } from "@oa/platform";
+import { type DataSource, QueryFailedError } from "typeorm";
 import { usernameKey } from "../../modules/credentials/username-policy";
 import { hashSecret } from "../../modules/credentials/secret-hashing";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
-import type { EventOrigin } from "../../modules/security-event/security-events";
+import type { EventOrigin, SecurityEvents } from "../../modules/security-event/security-events";
 import { SecurityAnswerEntity } from "../../modules/security-question/security-question.entity";
 import { UserEntity } from "../../modules/user/user.entity";
 import type { ValidEnrollment } from "./enrollment-input";
-import { addToSnapshot, clearSnapshot } from "./vehicle-account.calls";
+import type { VehicleAccountCalls } from "./vehicle-account.calls";
+
+/** What writing a login uses: identity's database, its events, and vehicle-account for an Auto Snapshot. */
+export interface CreateLoginDeps {
+  dataSource: DataSource;
+  securityEvents: Pick<SecurityEvents, "record">;
+  vehicleAccount: Pick<VehicleAccountCalls, "addToSnapshot" | "clearSnapshot">;
+  logger: Logger;
+}
 
 export type CreateLoginResult = { created: true; userId: string } | { created: false; conflict: "ALREADY_ENROLLED" | "USERNAME_TAKEN" };
 
@@ -19,7 +27,7 @@ export type CreateLoginResult = { created: true; userId: string } | { created: f
  * outside the transaction: no transaction stays open across a call to another service.
  */
 export async function createLogin(
-  services: IdentityServices,
+  deps: CreateLoginDeps,
   enrollment: ValidEnrollment,
   customerId: string,
   snapshotAccountId: string | null,
@@ -36,9 +44,9 @@ export async function createLogin(
     if (snapshotAccountId) {
       // Set before the call: a call that timed out may still have been applied.
       snapshotTouched = true;
-      await addToSnapshot(services.vehicleAccount, userId, snapshotAccountId);
+      await deps.vehicleAccount.addToSnapshot(userId, snapshotAccountId);
     }
-    await services.dataSource.transaction(async (manager) => {
+    await deps.dataSource.transaction(async (manager) => {
       await manager.insert(UserEntity, {
         id: userId,
         customerId,
@@ -50,28 +58,28 @@ export async function createLogin(
         SecurityAnswerEntity,
         enrollment.answers.map((answer, index) => ({ userId, questionId: answer.questionId, answerHash: answerHashes[index] })),
       );
-      await services.securityEvents.record({ userId, kind: SecurityEventKind.ENROLLED, clientAddress: origin.clientAddress }, manager);
+      await deps.securityEvents.record({ userId, kind: SecurityEventKind.ENROLLED, clientAddress: origin.clientAddress }, manager);
     });
   } catch (error) {
-    if (snapshotTouched) await undoSnapshot(services, userId);
-    if (isUniqueViolation(error)) return { created: false, conflict: await conflictOf(services, customerId) };
+    if (snapshotTouched) await undoSnapshot(deps, userId);
+    if (isUniqueViolation(error)) return { created: false, conflict: await conflictOf(deps.dataSource, customerId) };
     throw error;
   }
   return { created: true, userId };
 }
 
-async function undoSnapshot(services: IdentityServices, userId: string): Promise<void> {
+async function undoSnapshot(deps: CreateLoginDeps, userId: string): Promise<void> {
   try {
-    await clearSnapshot(services.vehicleAccount, userId);
+    await deps.vehicleAccount.clearSnapshot(userId);
   } catch {
     // The user id is never used again, so a Snapshot left behind blocks nothing; it is logged.
-    services.logger.warn("enrollment could not clear the Snapshot of a rolled-back login", { userId });
+    deps.logger.warn("enrollment could not clear the Snapshot of a rolled-back login", { userId });
   }
 }
 
 // A parallel enrollment won the race. Checked afresh, in the rules' order: the person first.
-async function conflictOf(services: IdentityServices, customerId: string): Promise<"ALREADY_ENROLLED" | "USERNAME_TAKEN"> {
-  const existing = await services.dataSource.getRepository(UserEntity).existsBy({ customerId });
+async function conflictOf(dataSource: DataSource, customerId: string): Promise<"ALREADY_ENROLLED" | "USERNAME_TAKEN"> {
+  const existing = await dataSource.getRepository(UserEntity).existsBy({ customerId });
   return existing ? "ALREADY_ENROLLED" : "USERNAME_TAKEN";
 }
 

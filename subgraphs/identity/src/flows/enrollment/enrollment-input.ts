@@ -1,7 +1,14 @@
 import { AccountType } from "../../modules/enrollment/account-type";
-import type { EnrollInput } from "../../modules/enrollment/enroll.input";
-import { checkSecurityAnswers, type NormalisedAnswer } from "../../modules/security-question/security-answers-rule";
-import { checkHolderProof } from "./holder-proof-input";
+import { say } from "../../modules/messages/messages";
+import { checkSecurityAnswers, type GivenAnswer, type NormalisedAnswer } from "../../modules/security-question/security-answers-rule";
+import { checkHolderProof, type HolderProofInput } from "./holder-proof-input";
+
+/** What a person enrolls with (the contract's EnrollInput). */
+export interface EnrollmentRequest extends HolderProofInput {
+  username: string;
+  password: string;
+  securityAnswers: GivenAnswer[];
+}
 
 /** An enrollment whose input has the right form, normalised. */
 export interface ValidEnrollment {
@@ -25,13 +32,13 @@ const CREDENTIAL_MAX_LENGTH = 256;
 const invalid = (message: string): InputCheck => ({ valid: false, message });
 
 /** Checks the form of an enrollment (not whether it is true); `questionIds` is the catalog. */
-export function checkEnrollInput(input: EnrollInput, questionIds: ReadonlySet<string>): InputCheck {
+export function checkEnrollInput(input: EnrollmentRequest, questionIds: ReadonlySet<string>): InputCheck {
   const proof = checkHolderProof(input);
   if (!proof.valid) return invalid(proof.message);
   const { taxIdDigits, accountNumber, vin } = proof.proof;
 
-  if (input.username.length > CREDENTIAL_MAX_LENGTH) return invalid("The username is too long.");
-  if (input.password.length > CREDENTIAL_MAX_LENGTH) return invalid("The password is too long.");
+  if (input.username.length > CREDENTIAL_MAX_LENGTH) return invalid(say("enrollment.usernameTooLong"));
+  if (input.password.length > CREDENTIAL_MAX_LENGTH) return invalid(say("enrollment.passwordTooLong"));
 
   const answers = checkSecurityAnswers(input.securityAnswers, questionIds);
   if (!answers.valid) return invalid(answers.message);

@@ -1,14 +1,24 @@
-import type { IdentityContext } from "../../context";
+import type DataLoader from "dataloader";
 import { checkPassword, checkPasswordAsTyped } from "../../modules/credentials/password-policy";
 import { isValidUsername, usernameKey } from "../../modules/credentials/username-policy";
 import { taxIdLookup } from "../../modules/customer/tax-id";
-import type { EnrollInput } from "../../modules/enrollment/enroll.input";
-import { EnrollmentRejection } from "../../modules/enrollment/enrollment-rejection";
-import type { VerifiedHolder } from "./account-holder";
-import { createLogin } from "./create-login";
-import { checkEnrollInput, type ValidEnrollment } from "./enrollment-input";
-import { verifyHolderWithinLimits } from "./holder-verification";
-import { type EnrollmentOutcome, enrolled, rejected, tooManyAttempts } from "./enrollment.outcomes";
+import type { SecurityQuestionCatalog } from "../../modules/security-question/security-question.service";
+import { createLogin, type CreateLoginDeps } from "./create-login";
+import { checkEnrollInput, type EnrollmentRequest } from "./enrollment-input";
+import { type EnrollmentOutcome, enrollmentRefusals } from "./enrollment.outcome";
+import { type HolderVerificationDeps, verifyHolderWithinLimits } from "./holder-verification";
+import type { VehicleAccountCalls } from "./vehicle-account.calls";
+
+/** What an enrollment uses, and nothing else (the verification's and the writing's: HolderVerificationDeps, CreateLoginDeps). */
+export interface EnrollmentDeps extends HolderVerificationDeps, CreateLoginDeps {
+  catalog: Pick<SecurityQuestionCatalog, "ids">;
+  /** LOOKUP_HMAC_KEY: customers are found by their tax id's keyed hash. */
+  lookupHmacKey: Buffer;
+  /** The request's loaders of existing logins, by customer and by username key. */
+  loginIdByCustomer: Pick<DataLoader<string, string | null>, "load" | "clear">;
+  loginIdByUsernameKey: Pick<DataLoader<string, string | null>, "load" | "clear">;
+  vehicleAccount: Pick<VehicleAccountCalls, "checkEnrollmentAccount" | "addToSnapshot" | "clearSnapshot">;
+}
 
 /**
  * Enrollment, step by step; the first step that fails decides the answer:
@@ -22,25 +32,25 @@ import { type EnrollmentOutcome, enrolled, rejected, tooManyAttempts } from "./e
  * Everything that can be judged from the input alone is judged before the verification, so no
  * answer tells a right tax id from a wrong one without a verification counted against it.
  */
-export async function runEnrollment(context: IdentityContext, input: EnrollInput): Promise<EnrollmentOutcome> {
-  const { services } = context;
-  const checked = checkEnrollInput(input, await services.catalog.ids());
-  if (!checked.valid) return rejected(EnrollmentRejection.INVALID_INPUT, checked.message);
+export async function runEnrollment(deps: EnrollmentDeps, request: { clientAddress: string | null }, input: EnrollmentRequest): Promise<EnrollmentOutcome> {
+  const checked = checkEnrollInput(input, await deps.catalog.ids());
+  if (!checked.valid) return enrollmentRefusals.invalidInput(checked.message);
   const enrollment = checked.enrollment;
-  if (!isValidUsername(enrollment.username)) return rejected(EnrollmentRejection.INVALID_USERNAME);
+  if (!isValidUsername(enrollment.username)) return enrollmentRefusals.invalidUsername();
   const typedWeakness = checkPasswordAsTyped(enrollment.password, enrollment);
-  if (typedWeakness) return rejected(EnrollmentRejection.WEAK_PASSWORD, typedWeakness.message);
+  if (typedWeakness) return enrollmentRefusals.weakPassword(typedWeakness.message);
 
-  const lookup = taxIdLookup(services.settings.lookupHmacKey, enrollment.taxIdDigits);
-  const verification = await verifyWithinLimits(context, enrollment, lookup);
-  if (!verification.verified) return verification.outcome;
+  // The holder's verification within its budgets (shared with recovery), as enrollment answers it.
+  const lookup = taxIdLookup(deps.lookupHmacKey, enrollment.taxIdDigits);
+  const verification = await verifyHolderWithinLimits(deps, request.clientAddress, enrollment, lookup, "enrollment");
+  if (!verification.verified) {
+    return verification.reason === "tooManyAttempts" ? enrollmentRefusals.tooManyAttempts(verification.retryAfterSeconds) : enrollmentRefusals.notVerified();
+  }
   const { customer, vehicleAccount } = verification.holder;
 
-  if (vehicleAccount && !vehicleAccount.eligible) return rejected(EnrollmentRejection.INELIGIBLE_ACCOUNT);
-  if (await context.loaders.loginIdByCustomer.load(customer.id)) return rejected(EnrollmentRejection.ALREADY_ENROLLED);
-  if (await context.loaders.loginIdByUsernameKey.load(usernameKey(enrollment.username))) {
-    return rejected(EnrollmentRejection.USERNAME_TAKEN);
-  }
+  if (vehicleAccount && !vehicleAccount.eligible) return enrollmentRefusals.ineligibleAccount();
+  if (await deps.loginIdByCustomer.load(customer.id)) return enrollmentRefusals.alreadyEnrolled();
+  if (await deps.loginIdByUsernameKey.load(usernameKey(enrollment.username))) return enrollmentRefusals.usernameTaken();
   const weakness = checkPassword(enrollment.password, {
     username: enrollment.username,
     firstName: customer.firstName,
@@ -48,22 +58,12 @@ export async function runEnrollment(context: IdentityContext, input: EnrollInput
     dateOfBirth: customer.dateOfBirth,
     taxIdDigits: enrollment.taxIdDigits,
   });
-  if (weakness) return rejected(EnrollmentRejection.WEAK_PASSWORD, weakness.message);
+  if (weakness) return enrollmentRefusals.weakPassword(weakness.message);
 
-  const result = await createLogin(services, enrollment, customer.id, vehicleAccount?.accountId ?? null, { clientAddress: context.credential.clientIp });
-  if (!result.created) return rejected(EnrollmentRejection[result.conflict]);
-  context.loaders.loginIdByCustomer.clear(customer.id);
-  context.loaders.loginIdByUsernameKey.clear(usernameKey(enrollment.username));
-  services.logger.info("enrolled", { userId: result.userId, accountType: enrollment.accountType });
-  return enrolled(enrollment.username);
-}
-
-type Verification = { verified: true; holder: VerifiedHolder } | { verified: false; outcome: EnrollmentOutcome };
-
-/** The holder's verification within its budgets (shared with recovery), as enrollment answers it. */
-async function verifyWithinLimits(context: IdentityContext, enrollment: ValidEnrollment, lookup: string): Promise<Verification> {
-  const verification = await verifyHolderWithinLimits(context, enrollment, lookup, "enrollment");
-  if (verification.verified) return verification;
-  if (verification.reason === "tooManyAttempts") return { verified: false, outcome: tooManyAttempts(verification.retryAfterSeconds) };
-  return { verified: false, outcome: rejected(EnrollmentRejection.NOT_VERIFIED) };
+  const result = await createLogin(deps, enrollment, customer.id, vehicleAccount?.accountId ?? null, { clientAddress: request.clientAddress });
+  if (!result.created) return result.conflict === "ALREADY_ENROLLED" ? enrollmentRefusals.alreadyEnrolled() : enrollmentRefusals.usernameTaken();
+  deps.loginIdByCustomer.clear(customer.id);
+  deps.loginIdByUsernameKey.clear(usernameKey(enrollment.username));
+  deps.logger.info("enrolled", { userId: result.userId, accountType: enrollment.accountType });
+  return { kind: "enrolled", username: enrollment.username };
 }

@@ -1,5 +1,6 @@
-import { ACCOUNT_NUMBER_RULE, normaliseAccountNumber, normaliseTaxId, normaliseVin, VIN_RULE } from "@oa/platform";
+import { normaliseAccountNumber, normaliseTaxId, normaliseVin } from "@oa/platform";
 import { AccountType } from "../../modules/enrollment/account-type";
+import { say } from "../../modules/messages/messages";
 import type { HolderProof } from "./account-holder";
 
 /** How a person names the account they hold: enrollment's and recovery's inputs alike. */
@@ -20,20 +21,20 @@ const invalid = (message: string): HolderProofCheck => ({ valid: false, message 
  */
 export function checkHolderProof(input: HolderProofInput): HolderProofCheck {
   const taxIdDigits = normaliseTaxId(input.taxId);
-  if (!taxIdDigits) return invalid("Enter your SSN or Tax ID as 9 digits.");
+  if (!taxIdDigits) return invalid(say("proof.taxIdForm"));
 
   const accountNumber = present(input.accountNumber);
   const givenVin = present(input.vin);
   if (input.accountType === AccountType.AUTO) {
-    if ((accountNumber === null) === (givenVin === null)) return invalid("Enter either the account number or the VIN of your Auto account.");
+    if ((accountNumber === null) === (givenVin === null)) return invalid(say("proof.accountOrVin"));
   } else {
-    if (givenVin !== null) return invalid("A VIN is only for Auto accounts.");
-    if (accountNumber === null) return invalid("Enter your account number.");
+    if (givenVin !== null) return invalid(say("proof.vinOnlyForAuto"));
+    if (accountNumber === null) return invalid(say("proof.accountNumberMissing"));
   }
   // The same rules as the records import and addVehicle, so any imported account can be named.
-  if (accountNumber !== null && normaliseAccountNumber(accountNumber) === null) return invalid(`An account number is ${ACCOUNT_NUMBER_RULE}.`);
+  if (accountNumber !== null && normaliseAccountNumber(accountNumber) === null) return invalid(say("proof.accountNumberForm"));
   const vin = givenVin === null ? null : normaliseVin(givenVin);
-  if (givenVin !== null && vin === null) return invalid(`A VIN is ${VIN_RULE}.`);
+  if (givenVin !== null && vin === null) return invalid(say("proof.vinForm"));
   return { valid: true, proof: { accountType: input.accountType, taxIdDigits, accountNumber, vin } };
 }
 

@@ -1,17 +1,32 @@
-import type { IdentityContext } from "../../context";
+import type { AttemptGuard } from "@oa/platform";
 import { checkPasswordForm } from "../../modules/credentials/password-policy";
-import { sendLockNotice } from "../../modules/lockout/lock-notice";
+import type { PersonNotices } from "../../modules/notice/person-notices";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
-import { credentialRejected } from "../credentials/credential-change.outcomes";
-import { CredentialChangeRejection } from "../credentials/credentials.results";
+import { credentialRefusals } from "../credentials/credential-change.outcome";
+import type { ChallengeSteps } from "../step-up/challenge-steps";
 import { codeStrategy } from "../step-up/strategies/code.strategy";
-import { decide, type StepUpEvent, type StepUpOutcome } from "../step-up/step-up.machine";
-import { change, settleTry, stepUpLimits } from "../step-up/verify-step-up.flow";
-import { finishRecovery } from "./finish-recovery";
+import type { StepUpEvent, StepUpOutcome } from "../step-up/step-up.machine";
+import { type FinishRecoveryDeps, finishRecovery } from "./finish-recovery";
 import { type RecoveryTryPlaces, recoveryTryFailed, releaseRecoveryTry, reserveRecoveryTry } from "./recovery-try-places";
-import type { CompleteRecoveryInput } from "./recovery.inputs";
-import { type CompleteRecoveryOutcome, recoveryCodeRejections } from "./recovery.outcomes";
+import { type CompleteRecoveryOutcome, recoveryCodeRefusals } from "./recovery.outcome";
+
+/** What completing a recovery uses, and nothing else (what a right code does: FinishRecoveryDeps). */
+export interface CompleteRecoveryDeps extends FinishRecoveryDeps {
+  challenges: ChallengeSteps;
+  /** LOOKUP_HMAC_KEY: a code is hashed with its challenge's id. */
+  lookupHmacKey: Buffer;
+  clientAttempts: AttemptGuard;
+  notices: Pick<PersonNotices, "accessLocked" | "passwordReset" | "usernameRecovered">;
+  supportPhone: string;
+}
+
+/** What a recovery is completed with (CompleteRecoveryInput). */
+export interface RecoveryCode {
+  challengeId: string;
+  code: string;
+  newPassword?: string | null;
+}
 
 /**
  * completeRecovery, step by step; the first step that fails decides the answer:
@@ -29,65 +44,66 @@ import { type CompleteRecoveryOutcome, recoveryCodeRejections } from "./recovery
  * The try is taken and settled by the step-up machinery (the state machine, the code strategy),
  * after a place on every budget is reserved.
  */
-export async function completeRecovery(context: IdentityContext, input: CompleteRecoveryInput): Promise<CompleteRecoveryOutcome> {
-  const { services } = context;
+export async function completeRecovery(deps: CompleteRecoveryDeps, request: { clientAddress: string | null }, input: RecoveryCode): Promise<CompleteRecoveryOutcome> {
   const newPassword = input.newPassword ?? null;
   // Before the code is used, only the rules that need nothing of the person (decision 0012).
   const weakness = newPassword === null ? null : checkPasswordForm(newPassword);
-  if (weakness) return { completed: false, credential: credentialRejected(CredentialChangeRejection.WEAK_PASSWORD, weakness.message) };
+  if (weakness) return { kind: "passwordRefused", refusal: credentialRefusals.weakPassword(weakness.message) };
 
-  const strategy = codeStrategy(services.settings.lookupHmacKey, input.challengeId, input.code);
+  const strategy = codeStrategy(deps.lookupHmacKey, input.challengeId, input.code);
   const takeTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: strategy.codeHash, purpose: "recovery" };
   // Looked at first, so that a challenge that cannot take a try uses up nothing.
-  const challenge = await services.stepUpChallenges.find(input.challengeId);
-  const preview = decide(challenge, takeTry, Date.now(), stepUpLimits(context)).outcome;
-  if (preview.outcome !== "tryTaken" || !challenge) return refusedCode(preview);
+  const challenge = await deps.challenges.find(input.challengeId);
+  const preview = deps.challenges.preview(challenge, takeTry);
+  // Busy is no refusal yet: the try waits its turn once its places are taken.
+  if ((preview.outcome !== "tryTaken" && preview.outcome !== "busy") || !challenge) return refusedCode(preview);
 
-  const reservation = await reserveRecoveryTry(context, challenge);
+  const reservation = await reserveRecoveryTry(deps, request.clientAddress, challenge);
   if ("refused" in reservation) {
-    return { completed: false, stepUp: reservation.refused === "codesUsedUp" ? recoveryCodeRejections.codesUsedUp(services.settings) : recoveryCodeRejections.busy() };
+    const refusal = reservation.refused === "codesUsedUp" ? recoveryCodeRefusals.codesUsedUp(deps.supportPhone) : recoveryCodeRefusals.busy();
+    return { kind: "codeRefused", refusal };
   }
   const places = reservation.held;
   try {
-    const taken = await change(context, challenge.id, takeTry);
+    const taken = await deps.challenges.takeTry(challenge.id, takeTry);
     if (taken.outcome !== "tryTaken") return refusedCode(taken);
-    const settled = await settleTry(context, challenge, strategy);
-    if (settled.outcome === "invalid" || settled.outcome === "voided") await countWrongCode(context, challenge, places);
+    const settled = await deps.challenges.settle(challenge, strategy);
+    if (settled.outcome === "invalid" || settled.outcome === "voided") await countWrongCode(deps, request, challenge, places);
     if (settled.outcome !== "completed") return refusedCode(settled);
     // The recovery's failures are forgotten; the sign-in budget's are not (the phone alone does
     // not reset the count between rounds of password guesses): only a reset lifts them.
     await places.proof.succeeded();
     await places.signIn?.released();
-    return await finishRecovery(context, challenge, newPassword);
+    return await finishRecovery(deps, request, challenge, newPassword);
   } finally {
     await releaseRecoveryTry(places);
   }
 }
 
-async function countWrongCode(context: IdentityContext, challenge: StoredChallenge, places: RecoveryTryPlaces): Promise<void> {
+async function countWrongCode(deps: CompleteRecoveryDeps, request: { clientAddress: string | null }, challenge: StoredChallenge, places: RecoveryTryPlaces): Promise<void> {
   const signIn = (await recoveryTryFailed(places)).find((place) => place.name === "person")?.state;
   const justLocked = signIn?.locked === true && signIn.justLocked;
-  const origin = { userId: challenge.userId, clientAddress: context.credential.clientIp };
-  await context.services.securityEvents.record([
+  const origin = { userId: challenge.userId, clientAddress: request.clientAddress };
+  await deps.securityEvents.record([
     { ...origin, kind: SecurityEventKind.STEP_UP_FAILED },
     ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
   ]);
-  if (justLocked) sendLockNotice(context, challenge.customerId);
-  context.services.logger.info("recovery code wrong", { userId: challenge.userId, locked: signIn?.locked ?? false });
+  if (justLocked) deps.notices.accessLocked(challenge.customerId);
+  deps.logger.info("recovery code wrong", { userId: challenge.userId, locked: signIn?.locked ?? false });
 }
 
 /** The answer to every outcome of a code but a completion, in recovery's words. */
 function refusedCode(outcome: StepUpOutcome): CompleteRecoveryOutcome {
   switch (outcome.outcome) {
     case "invalid":
-      return { completed: false, stepUp: recoveryCodeRejections.invalidCode(outcome.triesLeft) };
+      return { kind: "codeRefused", refusal: recoveryCodeRefusals.invalidCode(outcome.triesLeft) };
     case "codeExpired":
-      return { completed: false, stepUp: recoveryCodeRejections.codeExpired() };
+      return { kind: "codeRefused", refusal: recoveryCodeRefusals.codeExpired() };
     case "voided":
     case "void":
     case "busy":
-      return { completed: false, stepUp: recoveryCodeRejections.tooManyAttempts() };
+      return { kind: "codeRefused", refusal: recoveryCodeRefusals.tooManyAttempts() };
     default:
-      return { completed: false, stepUp: recoveryCodeRejections.challengeExpired() };
+      return { kind: "codeRefused", refusal: recoveryCodeRefusals.challengeExpired() };
   }
 }

@@ -1,8 +1,7 @@
 import type { LockoutSubject } from "../../modules/lockout/login-lockout";
 import type { MethodOffer } from "../../modules/step-up/challenge-state";
-import { toStepUpChallenge } from "../../modules/step-up/challenge-view";
+import { type ChallengeView, challengeView } from "../../modules/step-up/challenge-view";
 import type { StepUpChallengeStore } from "../../modules/step-up/step-up-challenge.store";
-import type { StepUpChallenge } from "../../modules/step-up/step-up-challenge.type";
 
 /**
  * Opens a recovery challenge: only the code methods on file (`offers`), never questions (someone
@@ -10,11 +9,11 @@ import type { StepUpChallenge } from "../../modules/step-up/step-up-challenge.ty
  * against the person's budgets (`subject`), and it completes a recovery only, never a sign-in.
  */
 export async function openRecoveryChallenge(
-  challenges: StepUpChallengeStore,
+  challenges: Pick<StepUpChallengeStore, "open">,
   login: { userId: string; customerId: string },
   subject: LockoutSubject,
   offers: MethodOffer[],
-): Promise<StepUpChallenge> {
+): Promise<ChallengeView> {
   const challenge = await challenges.open({ purpose: "recovery", userId: login.userId, customerId: login.customerId, subject, questionIds: [], methods: offers });
-  return toStepUpChallenge(challenge, new Map());
+  return challengeView(challenge, new Map());
 }

@@ -1,5 +1,5 @@
-import { clientPlace, type FailureStates, type HeldPlaces, reservePlaces } from "@oa/platform";
-import type { IdentityContext } from "../../context";
+import { type AttemptGuard, clientPlace, type FailureStates, type HeldPlaces, reservePlaces } from "@oa/platform";
+import type { LoginLockout } from "../../modules/lockout/login-lockout";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
 
 /** The places one recovery code holds while it is checked. */
@@ -19,17 +19,21 @@ export type RecoveryTryReservation = { held: RecoveryTryPlaces } | { refused: "c
  * phone gets back in); the recovery budget does, so recovery never checks more than
  * LOCKOUT_MAX_FAILURES wrong codes of a person per LOCKOUT_SECONDS, whether or not they are locked.
  */
-export async function reserveRecoveryTry(context: IdentityContext, challenge: StoredChallenge): Promise<RecoveryTryReservation> {
-  const { services } = context;
+export async function reserveRecoveryTry(
+  deps: { clientAttempts: AttemptGuard; lockout: LoginLockout },
+  clientAddress: string | null,
+  challenge: StoredChallenge,
+): Promise<RecoveryTryReservation> {
+  const { lockout } = deps;
   const proof = await reservePlaces([
-    ...clientPlace(services.clientAttempts, context.credential.clientIp),
-    { name: "recovery", guard: services.lockout, subject: services.lockout.recoverySubjectOf(challenge.subject) },
+    ...clientPlace(deps.clientAttempts, clientAddress),
+    { name: "recovery", guard: lockout, subject: lockout.recoverySubjectOf(challenge.subject) },
   ]);
   if ("refused" in proof) {
     const { name, state } = proof.refused;
     return { refused: name === "recovery" && state.locked ? "codesUsedUp" : "busy" };
   }
-  const signIn = await reservePlaces([{ name: "person", guard: services.lockout, subject: challenge.subject }]).catch(async (error: unknown) => {
+  const signIn = await reservePlaces([{ name: "person", guard: lockout, subject: challenge.subject }]).catch(async (error: unknown) => {
     await proof.held.released();
     throw error;
   });

@@ -1,10 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { IdentityContext } from "../../context";
-import { toCredentialChangeRejected } from "../credentials/credential-change.outcomes";
-import { completeRecovery } from "./complete-recovery.flow";
+import { toStepUpChallenge } from "../../modules/step-up/step-up-challenge.type";
+import { challengeStepsOf, holderVerificationOf, noticesOf, requestOf } from "../../request-ports";
+import { toCredentialChangeRejected } from "../credentials/credentials.results";
+import { toStepUpRejected } from "../step-up/step-up.results";
+import { completeRecovery, type CompleteRecoveryDeps } from "./complete-recovery.flow";
 import { CompleteRecoveryInput, StartRecoveryInput } from "./recovery.inputs";
-import { CompleteRecoveryResult, RecoveryCompleted, RecoveryRejected, RecoveryStarted, StartRecoveryResult } from "./recovery.results";
-import { startRecovery } from "./start-recovery.flow";
+import type { CompleteRecoveryOutcome, StartRecoveryOutcome } from "./recovery.outcome";
+import { CompleteRecoveryResult, RecoveryCompleted, RecoveryRejected, RecoveryRejection, RecoveryStarted, StartRecoveryResult } from "./recovery.results";
+import { startRecovery, type StartRecoveryDeps } from "./start-recovery.flow";
 
 @Resolver()
 export class RecoveryResolver {
@@ -15,9 +19,7 @@ with a VIN for AUTO); the challenge that follows offers only the code methods, t
 file. Attempts are limited per tax id, per account and per client.`,
   })
   async startRecovery(@Arg("input", () => StartRecoveryInput) input: StartRecoveryInput, @Ctx() context: IdentityContext): Promise<typeof StartRecoveryResult> {
-    const outcome = await startRecovery(context, input);
-    if (outcome.started) return Object.assign(new RecoveryStarted(), { challenge: outcome.challenge });
-    return Object.assign(new RecoveryRejected(), { code: outcome.code, message: outcome.message, retryAfterSeconds: outcome.retryAfterSeconds });
+    return toStartRecoveryResult(await startRecovery(startRecoveryDeps(context), requestOf(context), input));
   }
 
   @Mutation(() => CompleteRecoveryResult, {
@@ -29,8 +31,54 @@ to every contact on file. A password that breaks a rule is refused before the co
     @Arg("input", () => CompleteRecoveryInput) input: CompleteRecoveryInput,
     @Ctx() context: IdentityContext,
   ): Promise<typeof CompleteRecoveryResult> {
-    const outcome = await completeRecovery(context, input);
-    if (outcome.completed) return Object.assign(new RecoveryCompleted(), { username: outcome.username, passwordChanged: outcome.passwordChanged });
-    return "stepUp" in outcome ? outcome.stepUp : toCredentialChangeRejected(outcome.credential);
+    return toCompleteRecoveryResult(await completeRecovery(completeRecoveryDeps(context), requestOf(context), input));
   }
+}
+
+function toStartRecoveryResult(outcome: StartRecoveryOutcome): typeof StartRecoveryResult {
+  if (outcome.kind === "started") return Object.assign(new RecoveryStarted(), { challenge: toStepUpChallenge(outcome.challenge) });
+  const { code, message, retryAfterSeconds } = outcome;
+  return Object.assign(new RecoveryRejected(), { code: RecoveryRejection[code], message, retryAfterSeconds });
+}
+
+function toCompleteRecoveryResult(outcome: CompleteRecoveryOutcome): typeof CompleteRecoveryResult {
+  switch (outcome.kind) {
+    case "completed":
+      return Object.assign(new RecoveryCompleted(), { username: outcome.username, passwordChanged: outcome.passwordChanged });
+    case "codeRefused":
+      return toStepUpRejected(outcome.refusal);
+    case "passwordRefused":
+      return toCredentialChangeRejected(outcome.refusal);
+  }
+}
+
+function startRecoveryDeps(context: IdentityContext): StartRecoveryDeps {
+  const { services, loaders } = context;
+  return {
+    ...holderVerificationOf(context),
+    lookupHmacKey: services.settings.lookupHmacKey,
+    dataSource: services.dataSource,
+    contacts: loaders.customerContact,
+    lockout: services.lockout,
+    challengeStore: services.stepUpChallenges,
+    supportPhone: services.settings.supportPhone,
+  };
+}
+
+function completeRecoveryDeps(context: IdentityContext): CompleteRecoveryDeps {
+  const { services } = context;
+  return {
+    challenges: challengeStepsOf(context),
+    lookupHmacKey: services.settings.lookupHmacKey,
+    clientAttempts: services.clientAttempts,
+    dataSource: services.dataSource,
+    securityEvents: services.securityEvents,
+    taxIdEncryptionKey: services.settings.taxIdEncryptionKey,
+    lockout: services.lockout,
+    deviceTrust: services.deviceTrust,
+    sessions: services.sessions,
+    notices: noticesOf(context),
+    logger: services.logger,
+    supportPhone: services.settings.supportPhone,
+  };
 }

@@ -1,12 +1,29 @@
-import type { IdentityContext } from "../../context";
+import type DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import type { CustomerContact } from "../../modules/customer/customer-contact.loader";
 import { taxIdLookup } from "../../modules/customer/tax-id";
+import type { LoginLockout } from "../../modules/lockout/login-lockout";
 import { codeOffersOnFile } from "../../modules/step-up/challenge-opening";
+import type { StepUpChallengeStore } from "../../modules/step-up/step-up-challenge.store";
 import { findLoginOfCustomer } from "../../modules/user/login-owner";
-import { checkHolderProof } from "../enrollment/holder-proof-input";
-import { verifyHolderWithinLimits } from "../enrollment/holder-verification";
+import { type HolderProofInput, checkHolderProof } from "../enrollment/holder-proof-input";
+import { type HolderVerificationDeps, verifyHolderWithinLimits } from "../enrollment/holder-verification";
 import { openRecoveryChallenge } from "./recovery-challenge";
-import type { StartRecoveryInput } from "./recovery.inputs";
-import { recoveryRejections, type StartRecoveryOutcome } from "./recovery.outcomes";
+import { recoveryRefusals, type StartRecoveryOutcome } from "./recovery.outcome";
+
+/** What starting a recovery uses, and nothing else (the holder's verification, enrollment's: HolderVerificationDeps). */
+export interface StartRecoveryDeps extends HolderVerificationDeps {
+  /** LOOKUP_HMAC_KEY: customers are found by their tax id's keyed hash. */
+  lookupHmacKey: Buffer;
+  /** Finds the verified person's login (findLoginOfCustomer). */
+  dataSource: DataSource;
+  /** The request's loader of the contacts on file. */
+  contacts: Pick<DataLoader<string, CustomerContact | null>, "load">;
+  /** The person's budget the challenge counts against, and their recovery budget's lock. */
+  lockout: LoginLockout;
+  challengeStore: Pick<StepUpChallengeStore, "open">;
+  supportPhone: string;
+}
 
 /**
  * startRecovery, step by step; the first step that fails decides the answer:
@@ -23,31 +40,30 @@ import { recoveryRejections, type StartRecoveryOutcome } from "./recovery.outcom
  * code can reach them): never the username, never which detail failed. An Auto account proves
  * who the person is whether or not it is eligible for the Snapshot.
  */
-export async function startRecovery(context: IdentityContext, input: StartRecoveryInput): Promise<StartRecoveryOutcome> {
-  const { services, loaders } = context;
+export async function startRecovery(deps: StartRecoveryDeps, request: { clientAddress: string | null }, input: HolderProofInput): Promise<StartRecoveryOutcome> {
   const checked = checkHolderProof(input);
-  if (!checked.valid) return recoveryRejections.invalidInput(checked.message);
+  if (!checked.valid) return recoveryRefusals.invalidInput(checked.message);
   const proof = checked.proof;
 
-  const lookup = taxIdLookup(services.settings.lookupHmacKey, proof.taxIdDigits);
-  const verification = await verifyHolderWithinLimits(context, proof, lookup, "recovery");
+  const lookup = taxIdLookup(deps.lookupHmacKey, proof.taxIdDigits);
+  const verification = await verifyHolderWithinLimits(deps, request.clientAddress, proof, lookup, "recovery");
   if (!verification.verified) {
-    return verification.reason === "tooManyAttempts" ? recoveryRejections.tooManyAttempts(verification.retryAfterSeconds) : recoveryRejections.notVerified();
+    return verification.reason === "tooManyAttempts" ? recoveryRefusals.tooManyAttempts(verification.retryAfterSeconds) : recoveryRefusals.notVerified();
   }
   const { customer } = verification.holder;
 
-  const login = await findLoginOfCustomer(services.dataSource, customer.id);
-  if (!login) return recoveryRejections.notEnrolled();
-  const offers = codeOffersOnFile(await loaders.customerContact.load(customer.id));
+  const login = await findLoginOfCustomer(deps.dataSource, customer.id);
+  if (!login) return recoveryRefusals.notEnrolled();
+  const offers = codeOffersOnFile(await deps.contacts.load(customer.id));
   if (offers.length === 0) {
-    services.logger.info("recovery refused: no contact on file", { userId: login.userId });
-    return recoveryRejections.noContactOnFile(services.settings);
+    deps.logger.info("recovery refused: no contact on file", { userId: login.userId });
+    return recoveryRefusals.noContactOnFile(deps.supportPhone);
   }
-  const subject = services.lockout.subjectOf(login.username);
-  const codesLock = await services.lockout.check(services.lockout.recoverySubjectOf(subject));
-  if (codesLock.locked) return recoveryRejections.codesUsedUp(services.settings, codesLock.retryAfterSeconds);
+  const subject = deps.lockout.subjectOf(login.username);
+  const codesLock = await deps.lockout.check(deps.lockout.recoverySubjectOf(subject));
+  if (codesLock.locked) return recoveryRefusals.codesUsedUp(deps.supportPhone, codesLock.retryAfterSeconds);
 
-  const challenge = await openRecoveryChallenge(services.stepUpChallenges, login, subject, offers);
-  services.logger.info("recovery started", { userId: login.userId });
-  return { started: true, challenge };
+  const challenge = await openRecoveryChallenge(deps.challengeStore, login, subject, offers);
+  deps.logger.info("recovery started", { userId: login.userId });
+  return { kind: "started", challenge };
 }

@@ -2,6 +2,7 @@ import { DateTimeScalar } from "@oa/platform";
 import { createUnionType, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Device, PROVIDED_DEVICE_FIELDS } from "../../modules/device/device.type";
 import { Session } from "../../modules/session/session.type";
+import type { StepUpRefusal } from "./step-up.outcome";
 
 export enum StepUpRejection {
   /** A wrong code; a try of the challenge is used up. */
@@ -91,3 +92,8 @@ export const VerifyStepUpResult = createUnionType({
   name: "VerifyStepUpResult",
   types: () => [StepUpSucceeded, StepUpRejected] as const,
 });
+
+/** The contract's StepUpRejected for a refused try or code (step-up's and recovery's alike). */
+export function toStepUpRejected(refusal: StepUpRefusal): StepUpRejected {
+  return Object.assign(new StepUpRejected(), { code: StepUpRejection[refusal.code], message: refusal.message, attemptsRemaining: refusal.attemptsRemaining });
+}

@@ -1,22 +1,72 @@
-import { badUserInput, clientPlace, DEVICE_NAME_RULE, type HeldPlaces, normaliseDeviceName, reservePlaces, serviceUnavailable } from "@oa/platform";
-import type { IdentityContext } from "../../context";
-import { registerDevice } from "../../modules/device/device-trust.calls";
-import { Device } from "../../modules/device/device.type";
-import { sendLockNotice } from "../../modules/lockout/lock-notice";
-import { notifyContactsOnFile, notifyInBackground } from "../../modules/notice/contact-delivery";
-import { newDeviceText } from "../../modules/notice/message-texts";
+import {
+  type AttemptGuard,
+  badUserInput,
+  clientPlace,
+  DEVICE_NAME_RULE,
+  type HeldPlaces,
+  type Logger,
+  normaliseDeviceName,
+  reservePlaces,
+  serviceUnavailable,
+  type SessionHandover,
+  type SessionStore,
+} from "@oa/platform";
+import type { DevicePlatform } from "../../modules/device/device-platform";
+import type { DeviceTrustCalls } from "../../modules/device/device-trust.calls";
+import type { LoginLockout } from "../../modules/lockout/login-lockout";
+import type { PersonNotices } from "../../modules/notice/person-notices";
 import { SecurityEventKind } from "../../modules/security-event/security-event-kind";
+import type { SecurityEvents } from "../../modules/security-event/security-events";
+import type { GivenAnswer } from "../../modules/security-question/security-answers-rule";
 import { openSession } from "../../modules/session/open-session";
 import { SessionDelivery } from "../../modules/session/session-delivery";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
-import { RESEND_AFTER_SECONDS } from "../../modules/step-up/step-up-challenge.store";
+import type { ChallengeSteps } from "./challenge-steps";
 import { codeStrategy } from "./strategies/code.strategy";
-import { questionsStrategy } from "./strategies/questions.strategy";
+import { questionsStrategy, type StoredAnswers } from "./strategies/questions.strategy";
 import type { StepUpStrategy } from "./strategies/step-up-strategy";
-import { decide, type StepUpEvent, type StepUpLimits, type StepUpOutcome } from "./step-up.machine";
-import type { RememberDeviceInput, VerifyStepUpInput } from "./step-up.inputs";
-import { RegisteredDevice, type StepUpRejected, StepUpSucceeded, type VerifyStepUpResult } from "./step-up.results";
-import { stepUpRejections } from "./step-up.rejections";
+import type { StepUpEvent, StepUpOutcome } from "./step-up.machine";
+import { type RegisteredDeviceView, type StepUpRefusal, stepUpRefusals, type VerifyStepUpOutcome } from "./step-up.outcome";
+
+/** What verifying a step-up uses, and nothing else. */
+export interface VerifyStepUpDeps {
+  challenges: ChallengeSteps;
+  /** LOOKUP_HMAC_KEY: a code is hashed with its challenge's id. */
+  lookupHmacKey: Buffer;
+  /** The request's loader of a login's answer hashes, for the questions. */
+  storedAnswers: StoredAnswers;
+  /** The person's one budget, shared with their passwords and every other challenge. */
+  lockout: LoginLockout;
+  clientAttempts: AttemptGuard;
+  deviceTrust: Pick<DeviceTrustCalls, "registerDevice">;
+  securityEvents: Pick<SecurityEvents, "record">;
+  notices: Pick<PersonNotices, "accessLocked" | "newDevice">;
+  sessions: SessionStore;
+  logger: Logger;
+  supportPhone: string;
+}
+
+/** The request's facts a step-up needs. */
+export interface StepUpRequest {
+  clientAddress: string | null;
+  /** Where a COOKIE session's token and a registered device's token go to the gateway. */
+  handover: SessionHandover;
+}
+
+/** A device to register: as asked (RememberDeviceInput). */
+export interface DeviceToRemember {
+  name: string;
+  platform: DevicePlatform;
+}
+
+/** What a step-up is completed with (VerifyStepUpInput). */
+export interface StepUpProof {
+  challengeId: string;
+  code?: string | null;
+  answers?: GivenAnswer[] | null;
+  rememberDevice?: DeviceToRemember | null;
+  sessionDelivery?: SessionDelivery | null;
+}
 
 /**
  * Completes a step-up challenge with its code or the answers to its two questions:
@@ -32,110 +82,85 @@ import { stepUpRejections } from "./step-up.rejections";
  *                                                    client's budgets used up (the challenge's last try:
  *                                                    TOO_MANY_ATTEMPTS; the try that sets the lock still
  *                                                    answers what it was, the lock applies from the next)
- *   right                                          → StepUpSucceeded, once; the person's failures reset
+ *   right                                          → signedIn, once; the person's failures reset
  * Before any proof is checked, a place is reserved on the client's budget, on the person's one
  * lockout budget (shared with passwords and with every other challenge of theirs) and on the
  * challenge's tries: no mix of parallel requests, challenges and methods gets more checks than
  * LOCKOUT_MAX_FAILURES.
  */
-export async function verifyStepUp(context: IdentityContext, input: VerifyStepUpInput): Promise<typeof VerifyStepUpResult> {
-  const { services } = context;
+export async function verifyStepUp(deps: VerifyStepUpDeps, request: StepUpRequest, input: StepUpProof): Promise<VerifyStepUpOutcome> {
   const rememberDevice = input.rememberDevice ? { ...input.rememberDevice, name: validDeviceName(input.rememberDevice) } : null;
   const code = input.code ?? null;
   const answers = input.answers ?? null;
-  if ((code === null) === (answers === null)) {
-    return stepUpRejections.methodUnavailable("Give exactly one of the security code and the answers to both questions.");
-  }
-  const strategy = code !== null ? codeStrategy(services.settings.lookupHmacKey, input.challengeId, code) : questionsStrategy(context, answers ?? []);
+  if ((code === null) === (answers === null)) return stepUpRefusals.methodUnavailable("stepUp.oneProof");
+  const strategy = code !== null ? codeStrategy(deps.lookupHmacKey, input.challengeId, code) : questionsStrategy(deps.storedAnswers, answers ?? []);
   const takeTry: StepUpEvent = { type: "takeTry", proof: strategy.kind, codeHash: strategy.codeHash, purpose: "signIn" };
 
   // Looked at first, so that a challenge that cannot take a try uses up nothing.
-  const challenge = await services.stepUpChallenges.find(input.challengeId);
-  const preview = decide(challenge, takeTry, Date.now(), stepUpLimits(context)).outcome;
-  if (preview.outcome !== "tryTaken" || !challenge) return rejectionOf(preview, strategy, context);
+  const challenge = await deps.challenges.find(input.challengeId);
+  const preview = deps.challenges.preview(challenge, takeTry);
+  // Busy is no refusal yet: the try waits its turn once its places are taken.
+  if ((preview.outcome !== "tryTaken" && preview.outcome !== "busy") || !challenge) return refusalOf(preview, strategy, deps);
 
   const reservation = await reservePlaces([
-    ...clientPlace(services.clientAttempts, context.credential.clientIp),
-    { name: "person", guard: services.lockout, subject: challenge.subject },
+    ...clientPlace(deps.clientAttempts, request.clientAddress),
+    { name: "person", guard: deps.lockout, subject: challenge.subject },
   ]);
   if ("refused" in reservation) {
     const { name, state } = reservation.refused;
-    return name === "person" && state.locked ? stepUpRejections.accountLocked(services.settings) : stepUpRejections.tooManyAttempts();
+    return name === "person" && state.locked ? stepUpRefusals.accountLocked(deps.supportPhone) : stepUpRefusals.tooManyAttempts();
   }
   const { held } = reservation;
   try {
-    const taken = await change(context, challenge.id, takeTry);
-    if (taken.outcome !== "tryTaken") return rejectionOf(taken, strategy, context);
-    const settled = await settleTry(context, challenge, strategy);
+    const taken = await deps.challenges.takeTry(challenge.id, takeTry);
+    if (taken.outcome !== "tryTaken") return refusalOf(taken, strategy, deps);
+    const settled = await deps.challenges.settle(challenge, strategy);
     if (settled.outcome === "completed") {
       await held.succeeded();
-      return await signInAfterStepUp(context, challenge, rememberDevice, input.sessionDelivery ?? SessionDelivery.BEARER);
+      return await signInAfterStepUp(deps, request, challenge, rememberDevice, input.sessionDelivery ?? SessionDelivery.BEARER);
     }
-    if (settled.outcome === "invalid" || settled.outcome === "voided") await countFailure(context, challenge, held);
-    return rejectionOf(settled, strategy, context);
+    if (settled.outcome === "invalid" || settled.outcome === "voided") await countFailure(deps, request, challenge, held);
+    return refusalOf(settled, strategy, deps);
   } finally {
     await held.released();
   }
 }
 
-export function stepUpLimits(context: IdentityContext): StepUpLimits {
-  return { maxAttempts: context.services.settings.stepUpMaxAttempts, resendAfterMs: RESEND_AFTER_SECONDS * 1000 };
-}
-
-/** Decides `event` on the stored challenge and writes the decision atomically. */
-export function change(context: IdentityContext, challengeId: string, event: StepUpEvent): Promise<StepUpOutcome> {
-  return context.services.stepUpChallenges.change(challengeId, (stored) => decide(stored, event, Date.now(), stepUpLimits(context)));
-}
-
-/** Checks the taken try's proof and settles it; a check that fails to run gives the try back. */
-export async function settleTry(context: IdentityContext, challenge: StoredChallenge, strategy: StepUpStrategy): Promise<StepUpOutcome> {
-  let proof;
-  try {
-    proof = await strategy.check(challenge);
-  } catch (error) {
-    await change(context, challenge.id, { type: "abandon" }).catch(() => undefined);
-    throw error;
-  }
-  return change(context, challenge.id, { type: "settle", proof });
-}
-
-async function countFailure(context: IdentityContext, challenge: StoredChallenge, held: HeldPlaces): Promise<void> {
+async function countFailure(deps: VerifyStepUpDeps, request: StepUpRequest, challenge: StoredChallenge, held: HeldPlaces): Promise<void> {
   const states = await held.failed();
   const person = states.find((place) => place.name === "person")?.state;
   const justLocked = person?.locked === true && person.justLocked;
-  const origin = { userId: challenge.userId, clientAddress: context.credential.clientIp };
-  await context.services.securityEvents.record([
+  const origin = { userId: challenge.userId, clientAddress: request.clientAddress };
+  await deps.securityEvents.record([
     { ...origin, kind: SecurityEventKind.STEP_UP_FAILED },
     ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
   ]);
-  if (justLocked) sendLockNotice(context, challenge.customerId);
-  context.services.logger.info("step-up try failed", { userId: challenge.userId, locked: person?.locked ?? false });
+  if (justLocked) deps.notices.accessLocked(challenge.customerId);
+  deps.logger.info("step-up try failed", { userId: challenge.userId, locked: person?.locked ?? false });
 }
 
 /** The answer to every outcome but a completion. */
-function rejectionOf(outcome: StepUpOutcome, strategy: StepUpStrategy, context: IdentityContext): StepUpRejected {
+function refusalOf(outcome: StepUpOutcome, strategy: StepUpStrategy, deps: VerifyStepUpDeps): StepUpRefusal {
   switch (outcome.outcome) {
     case "invalid":
       return strategy.wrong(outcome.triesLeft);
     case "codeExpired":
-      return stepUpRejections.codeExpired();
+      return stepUpRefusals.codeExpired();
     case "methodUnavailable":
-      return strategy.kind === "code"
-        ? stepUpRejections.methodUnavailable("No security code can be sent for this sign-in; answer the questions instead.")
-        : stepUpRejections.methodUnavailable("This verification offers no security questions; use a security code instead.");
+      return stepUpRefusals.methodUnavailable(strategy.kind === "code" ? "stepUp.noCodeOffered" : "stepUp.noQuestionsOffered");
     case "voided":
     case "void":
     case "busy":
-      return stepUpRejections.tooManyAttempts();
+      return stepUpRefusals.tooManyAttempts();
     case "resendTooSoon":
-      return stepUpRejections.resendTooSoon(outcome.retryAfterSeconds);
+      return stepUpRefusals.resendTooSoon(outcome.retryAfterSeconds);
     default:
-      context.services.logger.debug("step-up try ended", { outcome: outcome.outcome });
-      return stepUpRejections.challengeExpired();
+      deps.logger.debug("step-up try ended", { outcome: outcome.outcome });
+      return stepUpRefusals.challengeExpired();
   }
 }
 
-function validDeviceName(rememberDevice: RememberDeviceInput): string {
+function validDeviceName(rememberDevice: DeviceToRemember): string {
   const name = normaliseDeviceName(rememberDevice.name);
   if (!name) throw badUserInput(`rememberDevice.name must be ${DEVICE_NAME_RULE}.`);
   return name;
@@ -148,34 +173,30 @@ function validDeviceName(rememberDevice: RememberDeviceInput): string {
  * just registered gets a refresh token when the answer asks for one.
  */
 async function signInAfterStepUp(
-  context: IdentityContext,
+  deps: VerifyStepUpDeps,
+  request: StepUpRequest,
   challenge: StoredChallenge,
-  rememberDevice: RememberDeviceInput | null,
+  rememberDevice: DeviceToRemember | null,
   delivery: SessionDelivery,
-): Promise<StepUpSucceeded> {
-  const { services, loaders } = context;
-  let registeredDevice: RegisteredDevice | null = null;
+): Promise<VerifyStepUpOutcome> {
+  let registeredDevice: RegisteredDeviceView | null = null;
   if (rememberDevice) {
     try {
-      const registration = await registerDevice(services.deviceTrust, challenge.userId, rememberDevice.name, rememberDevice.platform);
-      registeredDevice = Object.assign(new RegisteredDevice(), {
-        deviceToken: registration.deviceToken,
-        device: Object.assign(new Device(), { ...registration.device, current: true }),
-      });
+      registeredDevice = await deps.deviceTrust.registerDevice(challenge.userId, rememberDevice.name, rememberDevice.platform);
     } catch (error) {
       // Nothing was signed in: the person may finish the same challenge again.
-      await change(context, challenge.id, { type: "reopen" });
+      await deps.challenges.change(challenge.id, { type: "reopen" });
       throw error;
     }
   }
   const device = registeredDevice ? { deviceId: registeredDevice.device.id, deviceName: registeredDevice.device.name } : {};
-  const origin = { userId: challenge.userId, clientAddress: context.credential.clientIp, ...device };
+  const origin = { userId: challenge.userId, clientAddress: request.clientAddress, ...device };
   // Recorded before the session exists: no sign-in goes unrecorded.
-  await services.securityEvents.record([
+  await deps.securityEvents.record([
     ...(registeredDevice ? [{ ...origin, kind: SecurityEventKind.DEVICE_REGISTERED }] : []),
     { ...origin, kind: SecurityEventKind.SIGNED_IN },
   ]);
-  const session = await openSession(services.sessions, context.handover, {
+  const session = await openSession(deps.sessions, request.handover, {
     userId: challenge.userId,
     customerId: challenge.customerId,
     deviceId: registeredDevice?.device.id ?? null,
@@ -184,16 +205,10 @@ async function signInAfterStepUp(
   // Only when the device just registered was removed already, from another session.
   if (!session) throw serviceUnavailable();
   if (registeredDevice && delivery === SessionDelivery.COOKIE) {
-    context.handover.device = { deviceToken: registeredDevice.deviceToken! };
+    request.handover.device = { deviceToken: registeredDevice.deviceToken! };
     registeredDevice.deviceToken = null;
   }
-  services.logger.info("signed in after step-up", { userId: challenge.userId, deviceRegistered: registeredDevice !== null });
-  if (registeredDevice) {
-    const platform = registeredDevice.device.platform;
-    notifyInBackground(services.logger, "new device", async () => {
-      const contact = await loaders.customerContact.load(challenge.customerId);
-      if (contact) await notifyContactsOnFile(services.notifier, contact, newDeviceText(platform, services.settings.supportPhone));
-    });
-  }
-  return Object.assign(new StepUpSucceeded(), { session, registeredDevice });
+  deps.logger.info("signed in after step-up", { userId: challenge.userId, deviceRegistered: registeredDevice !== null });
+  if (registeredDevice) deps.notices.newDevice(challenge.customerId, registeredDevice.device.platform);
+  return { kind: "signedIn", session, registeredDevice };
 }

@@ -1,3 +1,4 @@
+import { say } from "../messages/messages";
 import { isCommonPassword } from "./common-passwords";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -22,13 +23,14 @@ export interface PasswordProblem {
   message: string;
 }
 
-const MESSAGES: Record<PasswordRule, string> = {
-  LENGTH: `Your password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
-  COMMON: "Your password is too common or too easy to guess. Choose one that is harder to guess.",
-  USERNAME: "Your password must not contain your username.",
-  NAME: "Your password must not contain your name.",
-  BIRTH_DATE: "Your password must not contain your date of birth.",
-  TAX_ID: "Your password must not contain digits of your SSN or Tax ID.",
+// The words of each rule: modules/messages/messages.ts.
+const MESSAGES: Record<PasswordRule, () => string> = {
+  LENGTH: () => say("password.length", { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
+  COMMON: () => say("password.common"),
+  USERNAME: () => say("password.username"),
+  NAME: () => say("password.name"),
+  BIRTH_DATE: () => say("password.birthDate"),
+  TAX_ID: () => say("password.taxId"),
 };
 
 // Name parts shorter than this are left out: "Li" would rule out "reliable".
@@ -60,7 +62,7 @@ export function checkPasswordForm(password: string): PasswordProblem | null {
 }
 
 function problem(rule: PasswordRule | null): PasswordProblem | null {
-  return rule ? { rule, message: MESSAGES[rule] } : null;
+  return rule ? { rule, message: MESSAGES[rule]() } : null;
 }
 
 function checkForm(password: string): PasswordRule | null {

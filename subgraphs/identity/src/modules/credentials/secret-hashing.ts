@@ -28,3 +28,17 @@ export async function verifyAgainstDummy(plain: string): Promise<false> {
   await verifySecret(await dummyHash, plain);
   return false;
 }
+
+/**
+ * Checks a password against a login's hash, or against the dummy hash when there is no login
+ * (null), so an unknown username costs one verification too and answers in the same time.
+ */
+export type PasswordCheck = (passwordHash: string | null, password: string) => Promise<boolean>;
+
+/** A PasswordCheck that tells `observe` before each verification (tests count them). */
+export function passwordCheck(observe: () => void): PasswordCheck {
+  return (passwordHash, password) => {
+    observe();
+    return passwordHash === null ? verifyAgainstDummy(password) : verifySecret(passwordHash, password);
+  };
+}

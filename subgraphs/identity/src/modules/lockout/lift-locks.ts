@@ -1,5 +1,4 @@
-import type { InternalClient } from "@oa/platform";
-import { registeredDeviceIds } from "../device/device-trust.calls";
+import type { DeviceTrustCalls } from "../device/device-trust.calls";
 import type { LockoutSubject, LoginLockout } from "./login-lockout";
 
 /** Every budget that can lock a person out: their own, each of their registered devices', and their recovery budget (decision 0012). */
@@ -11,11 +10,11 @@ export interface PersonLockSubjects {
 
 /** The person's lock subjects; asks device-trust for their registered devices. */
 export async function lockSubjectsOf(
-  deps: { lockout: LoginLockout; deviceTrust: InternalClient },
+  deps: { lockout: LoginLockout; deviceTrust: Pick<DeviceTrustCalls, "registeredDeviceIds"> },
   login: { userId: string; username: string },
 ): Promise<PersonLockSubjects> {
   const person = deps.lockout.subjectOf(login.username);
-  const deviceIds = await registeredDeviceIds(deps.deviceTrust, login.userId);
+  const deviceIds = await deps.deviceTrust.registeredDeviceIds(login.userId);
   return {
     person,
     devices: deviceIds.map((deviceId) => deps.lockout.deviceSubjectOf(person, deviceId)),

@@ -14,16 +14,16 @@ export type EndedBy = Omit<SecurityEventInput, "userId" | "kind">;
  * when nothing was open: for an action someone took on purpose (support's end-sessions).
  */
 export async function endSessions(
-  services: { sessions: SessionStore; securityEvents: SecurityEvents },
+  deps: { sessions: SessionStore; securityEvents: Pick<SecurityEvents, "record"> },
   userId: string,
   selection: SessionSelection,
   endedBy: EndedBy,
   options: { always?: boolean } = {},
 ): Promise<number> {
-  const picked = await services.sessions.selected(userId, selection);
+  const picked = await deps.sessions.selected(userId, selection);
   const anyLive = picked.sessions.length > 0 || picked.refreshChains.length > 0;
   // A device's end always runs: it also bars sessions that sign-ins under way would open on it.
   if (!anyLive && selection.deviceId === undefined && !options.always) return 0;
-  if (anyLive || options.always) await services.securityEvents.record({ ...endedBy, userId, kind: SecurityEventKind.SESSIONS_ENDED });
-  return (await services.sessions.revokeAll(userId, selection)).length;
+  if (anyLive || options.always) await deps.securityEvents.record({ ...endedBy, userId, kind: SecurityEventKind.SESSIONS_ENDED });
+  return (await deps.sessions.revokeAll(userId, selection)).length;
 }

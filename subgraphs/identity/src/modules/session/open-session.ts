@@ -1,6 +1,14 @@
 import { DeviceSessionsEndedError, type SessionHandover, type SessionRecord, type SessionStore } from "@oa/platform";
 import { SessionDelivery } from "./session-delivery";
-import { Session } from "./session.type";
+
+/** A new session's credential as the answer shows it (the contract's Session: session.type.ts). */
+export interface OpenedSession {
+  /** null when delivered as a cookie. */
+  accessToken: string | null;
+  expiresAt: Date;
+  /** How its refresh token comes to be (Session.refreshTokenOf). */
+  refreshTokenOf?: () => Promise<string | null>;
+}
 
 export interface SessionOpening {
   userId: string;
@@ -16,7 +24,7 @@ export interface SessionOpening {
  * token goes to the gateway in `handover` (it sets the cookie) and the answer carries none.
  * Null when the device was removed while the session was opened (it is closed again).
  */
-export async function openSession(sessions: SessionStore, handover: SessionHandover, opening: SessionOpening): Promise<Session | null> {
+export async function openSession(sessions: SessionStore, handover: SessionHandover, opening: SessionOpening): Promise<OpenedSession | null> {
   let opened: { accessToken: string; session: SessionRecord };
   try {
     opened = await sessions.create({ userId: opening.userId, customerId: opening.customerId, deviceId: opening.deviceId, delivery: opening.delivery });
@@ -25,7 +33,7 @@ export async function openSession(sessions: SessionStore, handover: SessionHando
     throw error;
   }
   const { accessToken, session } = opened;
-  const answer: Session = Object.assign(new Session(), { accessToken, expiresAt: new Date(session.expiresAt) });
+  const answer: OpenedSession = { accessToken, expiresAt: new Date(session.expiresAt) };
   if (opening.delivery === SessionDelivery.COOKIE) {
     handover.session = { accessToken, endsAt: session.endsAt };
     answer.accessToken = null;
@@ -40,6 +48,6 @@ export async function openSession(sessions: SessionStore, handover: SessionHando
 }
 
 /** A renewal's session, with the refresh token already made. */
-export function renewedSession(accessToken: string, session: SessionRecord, refreshToken: string): Session {
-  return Object.assign(new Session(), { accessToken, expiresAt: new Date(session.expiresAt), refreshTokenOf: async () => refreshToken });
+export function renewedSession(accessToken: string, session: SessionRecord, refreshToken: string): OpenedSession {
+  return { accessToken, expiresAt: new Date(session.expiresAt), refreshTokenOf: async () => refreshToken };
 }

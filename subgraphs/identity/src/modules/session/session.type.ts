@@ -1,5 +1,6 @@
 import { DateTimeScalar } from "@oa/platform";
 import { Field, ObjectType } from "type-graphql";
+import type { OpenedSession } from "./open-session";
 
 /** A new session's credential: shown once, in the answer that opened it (refreshToken: session.resolver.ts). */
 @ObjectType()
@@ -15,4 +16,9 @@ export class Session {
    * sign-in's on a registered device starts its chain when (and only if) the answer asks for it.
    */
   refreshTokenOf?: () => Promise<string | null>;
+}
+
+/** The contract's Session for a session just opened or renewed. */
+export function toSession(opened: OpenedSession): Session {
+  return Object.assign(new Session(), opened);
 }

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
-import type { IdentityContext } from "../../context";
+import type DataLoader from "dataloader";
 import { maskEmail, maskPhone } from "../../masking/contact-masking";
 import type { CustomerContact } from "../customer/customer-contact.loader";
 import type { LockoutSubject } from "../lockout/login-lockout";
-import { toStepUpChallenge } from "./challenge-view";
+import type { SecurityQuestionCatalog } from "../security-question/security-question.service";
+import { type ChallengeView, challengeView } from "./challenge-view";
 import type { MethodOffer } from "./challenge-state";
-import type { StepUpChallenge } from "./step-up-challenge.type";
+import type { StepUpChallengeStore } from "./step-up-challenge.store";
 import { StepUpMethod } from "./step-up-method";
 
 /** How many of the person's questions a challenge asks. */
@@ -31,24 +32,31 @@ export function codeOffersOnFile(contact: CustomerContact | null): MethodOffer[]
   return offers;
 }
 
+/** What opening a sign-in challenge reads: the request's loaders, the question catalog, and the store. */
+export interface ChallengeOpeningDeps {
+  contacts: Pick<DataLoader<string, CustomerContact | null>, "load">;
+  securityAnswers: Pick<DataLoader<string, { questionId: string }[]>, "load">;
+  catalog: Pick<SecurityQuestionCatalog, "byId">;
+  challengeStore: Pick<StepUpChallengeStore, "open">;
+}
+
 /**
  * Opens a step-up challenge for a login whose password was right: a code by SMS or email where
  * that contact is on file, and two of the person's three questions.
  */
 export async function openStepUpChallenge(
-  context: IdentityContext,
+  deps: ChallengeOpeningDeps,
   login: { userId: string; customerId: string },
   subject: LockoutSubject,
-): Promise<StepUpChallenge> {
-  const { services, loaders } = context;
+): Promise<ChallengeView> {
   const [contact, answers, catalog] = await Promise.all([
-    loaders.customerContact.load(login.customerId),
-    loaders.securityAnswers.load(login.userId),
-    services.catalog.byId(),
+    deps.contacts.load(login.customerId),
+    deps.securityAnswers.load(login.userId),
+    deps.catalog.byId(),
   ]);
   const methods: MethodOffer[] = [...codeOffersOnFile(contact), { method: StepUpMethod.SECURITY_QUESTIONS, destination: null }];
 
-  const challenge = await services.stepUpChallenges.open({
+  const challenge = await deps.challengeStore.open({
     purpose: "signIn",
     userId: login.userId,
     customerId: login.customerId,
@@ -59,5 +67,5 @@ export async function openStepUpChallenge(
     ),
     methods,
   });
-  return toStepUpChallenge(challenge, catalog);
+  return challengeView(challenge, catalog);
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "@oa/platform";
 import { SecurityQuestion } from "../security-question/security-question.type";
+import type { ChallengeView } from "./challenge-view";
 import { StepUpMethod } from "./step-up-method";
 
 @ObjectType()
@@ -26,4 +27,12 @@ export class StepUpChallenge {
 
   @Field(() => [SecurityQuestion], { description: "Two of the person's three challenge questions, for SECURITY_QUESTIONS." })
   questions!: SecurityQuestion[];
+}
+
+/** The contract's StepUpChallenge for a challenge's view. */
+export function toStepUpChallenge(view: ChallengeView): StepUpChallenge {
+  return Object.assign(new StepUpChallenge(), {
+    ...view,
+    methods: view.methods.map((offer) => Object.assign(new StepUpMethodOption(), offer)),
+  });
 }

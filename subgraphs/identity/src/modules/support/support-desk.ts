@@ -1,11 +1,15 @@
-import { type FieldSigner, type GatewayCredential, requireInternalCaller, type Settings } from "@oa/platform";
+import type { FieldSigner, Settings } from "@oa/platform";
 
-/** Who signs the support desk's calls, with SUPPORT_SECRET: `npm run support`. */
+/**
+ * Who signs the support desk's calls, with SUPPORT_SECRET: `npm run support`. Each support field is
+ * `@Authorized(internalCaller(SUPPORT_CALLER))`: FORBIDDEN unless the desk called that very field.
+ * The admission lets the caller "support" in only under the support secret, so that check is the
+ * one that the gateway's secret (or identity's own) did not sign the call.
+ */
 export const SUPPORT_CALLER = "support";
 
 /** identity's support fields: the only ones the support secret can call, and callable by nothing else. */
 export const SUPPORT_FIELDS = ["supportUnlock", "supportEndSessions", "supportSecurityEvents"] as const;
-export type SupportField = (typeof SUPPORT_FIELDS)[number];
 
 /**
  * The support desk as identity's admission knows it: its credentials, signed with SUPPORT_SECRET,
@@ -14,13 +18,4 @@ export type SupportField = (typeof SUPPORT_FIELDS)[number];
  */
 export function supportDeskSigner(settings: Pick<Settings, "supportSecret">): FieldSigner {
   return { caller: SUPPORT_CALLER, secret: settings.supportSecret, fields: SUPPORT_FIELDS };
-}
-
-/**
- * In each support resolver: FORBIDDEN unless the support desk called this very field. The
- * admission lets the caller "support" in only under the support secret, so this is the check
- * that the gateway's secret (or identity's own) did not sign the call.
- */
-export function requireSupportDesk(credential: GatewayCredential, field: SupportField): void {
-  requireInternalCaller(credential, SUPPORT_CALLER, field);
 }

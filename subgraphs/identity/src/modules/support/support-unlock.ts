@@ -1,6 +1,7 @@
 import { type Logger, reservePlaces } from "@oa/platform";
 import { liftLocks, type PersonLockSubjects } from "../lockout/lift-locks";
 import type { LockoutSubject, LoginLockout } from "../lockout/login-lockout";
+import type { PersonNotices } from "../notice/person-notices";
 import { SecurityEventKind } from "../security-event/security-event-kind";
 import type { SecurityEvents } from "../security-event/security-events";
 import { type CallerProof, proofMatches } from "./proof-checks";
@@ -18,7 +19,7 @@ export interface SupportUnlockDeps {
   /** The person's lock budgets: their own and each registered device's (device-trust); throws when it cannot say. */
   lockSubjectsOf: (login: { userId: string; username: string }) => Promise<PersonLockSubjects>;
   /** Tells the person on file that a wrong proof just locked their online access. */
-  sendLockNotice: (customerId: string) => void;
+  notices: Pick<PersonNotices, "accessLocked">;
 }
 
 export type SupportUnlockOutcome =
@@ -85,6 +86,6 @@ async function countTowardTheLock(deps: SupportUnlockDeps, person: LockoutSubjec
     { userId: onFile.userId, kind: SecurityEventKind.STEP_UP_FAILED, ...actor },
     ...(justLocked ? [{ userId: onFile.userId, kind: SecurityEventKind.ACCOUNT_LOCKED, ...actor }] : []),
   ]);
-  if (justLocked) deps.sendLockNotice(onFile.customerId);
+  if (justLocked) deps.notices.accessLocked(onFile.customerId);
   deps.logger.info("support unlock refused", { userId: onFile.userId, agent: actor.agent });
 }

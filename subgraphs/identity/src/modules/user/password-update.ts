@@ -9,7 +9,7 @@ import { UserEntity } from "./user.entity";
  * was written.
  */
 export async function updatePasswordHash(
-  deps: { dataSource: DataSource; securityEvents: SecurityEvents },
+  deps: { dataSource: DataSource; securityEvents: Pick<SecurityEvents, "record"> },
   change: { userId: string; passwordHash: string; replacing?: string },
   events: SecurityEventInput[],
 ): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { normaliseSubmittedCode, securityCodeHash } from "../../../modules/step-up/security-code";
-import { stepUpRejections } from "../step-up.rejections";
+import { stepUpRefusals } from "../step-up.outcome";
 import type { StepUpStrategy } from "./step-up-strategy";
 
 /**
@@ -12,6 +12,6 @@ export function codeStrategy(lookupHmacKey: Buffer, challengeId: string, code: s
     kind: "code",
     codeHash,
     check: async () => ({ kind: "code", codeHash }),
-    wrong: stepUpRejections.invalidCode,
+    wrong: stepUpRefusals.invalidCode,
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredChallenge } from "../../../modules/step-up/challenge-state";
 import type { CheckedProof, ProofKind } from "../step-up.machine";
-import type { StepUpRejected } from "../step-up.results";
+import type { StepUpRefusal } from "../step-up.outcome";
 
 /**
  * One way to prove it is the person, behind the same step-up flow: the flow takes a try, asks the
@@ -13,5 +13,5 @@ export interface StepUpStrategy {
   /** Checks the proof; runs only once a try is taken (answers are slow to check on purpose). */
   check(challenge: StoredChallenge): Promise<CheckedProof>;
   /** What a wrong proof answers, with the tries left on the challenge. */
-  wrong(triesLeft: number): StepUpRejected;
+  wrong(triesLeft: number): StepUpRefusal;
 }

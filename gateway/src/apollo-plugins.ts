@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -17,7 +18,8 @@ import { unknownOperationPlugin } from "./unknown-operation";
  * for a hash that names no trusted document; Sandbox at /graphql outside production (its offline
  * note links the local explorer at `explorerPath`, when there is one); in production no landing
  * page and no "did you mean" hints that would spell out the schema. Nothing is reported to
- * Apollo's cloud and no traces are collected, whatever APOLLO_KEY says.
+ * Apollo's cloud and no traces are collected, whatever APOLLO_KEY says; no cache hints are
+ * computed (every answer is no-store, security-headers.ts).
  */
 export function gatewayPlugins(production: boolean, explorerPath: string | null = null): ApolloServerPlugin<GatewayContext>[] {
   const always = [
@@ -27,8 +29,7 @@ export function gatewayPlugins(production: boolean, explorerPath: string | null 
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
+    ApolloServerPluginCacheControlDisabled(),
   ];
-  return production
-    ? [...always, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
-    : [...always, landingPageWithLocalExplorer(explorerPath)];
+  return production ? [...always, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()] : [...always, landingPageWithLocalExplorer(explorerPath)];
 }

@@ -6,12 +6,9 @@ describe("bearerToken", () => {
     expect(bearerToken("bearer abc")).toBe("abc");
   });
 
-  it.each([undefined, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b", "Bearer a,Bearer b", "Token abc"])(
-    "finds no token in %p",
-    (header) => {
-      expect(bearerToken(header)).toBeNull();
-    },
-  );
+  it.each([undefined, "", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a b", "Bearer a,Bearer b", "Token abc"])("finds no token in %p", (header) => {
+    expect(bearerToken(header)).toBeNull();
+  });
 
   it("finds no token when the header is repeated", () => {
     expect(bearerToken(["Bearer a", "Bearer b"])).toBeNull();

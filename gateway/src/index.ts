@@ -1,4 +1,4 @@
-// First: tracing patches ioredis as it loads.
+// First: tracing patches ioredis as it loads (and graphql loads there, in production mode).
 import { tracing } from "./tracing";
 import { loadSettings, runService } from "@oa/platform";
 import { createGateway } from "./server";

@@ -44,27 +44,21 @@ const LOGIN = `login(input: { username: "a", password: "b" }) { __typename }`;
 describe("operation limits", () => {
   it("refuses aliases of login in one operation", () => {
     const errors = errorsOf(`mutation Guess { a: ${LOGIN} b: ${LOGIN} c: ${LOGIN} }`);
-    expect(errors).toEqual([
-      'Operation "Guess" has "login" 3 times; it may appear only once per operation, aliases included.',
-    ]);
+    expect(errors).toEqual(['Operation "Guess" has "login" 3 times; it may appear only once per operation, aliases included.']);
   });
 
   it("refuses login repeated without aliases, and through fragments", () => {
     expect(errorsOf(`mutation { ${LOGIN} ${LOGIN} }`)).toHaveLength(1);
     const viaFragments = `mutation { ...A ...B } fragment A on Mutation { ${LOGIN} } fragment B on Mutation { x: ${LOGIN} }`;
-    expect(errorsOf(viaFragments)).toEqual([
-      'The operation has "login" 2 times; it may appear only once per operation, aliases included.',
-    ]);
+    expect(errorsOf(viaFragments)).toEqual(['The operation has "login" 2 times; it may appear only once per operation, aliases included.']);
     expect(errorsOf(`mutation { ... on Mutation { ${LOGIN} } ${LOGIN} }`)).toHaveLength(1);
   });
 
-  it.each(["verifyStepUp(code: \"1\")", "enroll(username: \"u\")", "addVehicle(vin: \"v\")", "sendSecurityCode(challengeId: \"c\")", "refreshSession(refreshToken: \"t\")"])(
+  it.each(['verifyStepUp(code: "1")', 'enroll(username: "u")', 'addVehicle(vin: "v")', 'sendSecurityCode(challengeId: "c")', 'refreshSession(refreshToken: "t")'])(
     "refuses %s twice",
     (field) => {
       const name = field.slice(0, field.indexOf("("));
-      expect(errorsOf(`mutation { a: ${field} b: ${field} }`)).toEqual([
-        `The operation has "${name}" 2 times; it may appear only once per operation, aliases included.`,
-      ]);
+      expect(errorsOf(`mutation { a: ${field} b: ${field} }`)).toEqual([`The operation has "${name}" 2 times; it may appear only once per operation, aliases included.`]);
     },
   );
 

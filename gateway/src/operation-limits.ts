@@ -64,10 +64,7 @@ interface ArmorOptions {
  * the limit. Armor throws its own error out of validation unless told not to (which Apollo would
  * answer with a 500), and words it "Syntax Error: ... found N."; `describe` gets that N.
  */
-function armored(
-  armorRule: (options: ArmorOptions) => ValidationRule,
-  describe: (operation: OperationDefinitionNode, found: number) => string,
-): ValidationRule {
+function armored(armorRule: (options: ArmorOptions) => ValidationRule, describe: (operation: OperationDefinitionNode, found: number) => string): ValidationRule {
   return (context) => {
     let current: OperationDefinitionNode | undefined;
     const armor = armorRule({

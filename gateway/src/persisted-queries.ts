@@ -1,8 +1,19 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import type { GatewayContext } from "./context";
 import { NOT_FOUND } from "./trusted-documents/document-gate";
 
 const NOT_FOUND_MESSAGE = "No trusted document has this hash: send the document's full text in `query`, with or without the hash.";
+
+// The same hooks for every request: nothing is allocated per request.
+const listener: GraphQLRequestListener<GatewayContext> = {
+  async willSendResponse({ response }) {
+    if (response.body.kind !== "single") return;
+    const errors = response.body.singleResult.errors;
+    if (!errors?.some((error) => error.extensions?.code === NOT_FOUND)) return;
+    response.http.status = 400;
+    response.body.singleResult.errors = errors.map((error) => (error.extensions?.code === NOT_FOUND ? { ...error, message: NOT_FOUND_MESSAGE } : error));
+  },
+};
 
 /**
  * Persisted queries are the trusted documents (schema/trusted-documents.json), looked up by hash
@@ -12,19 +23,5 @@ const NOT_FOUND_MESSAGE = "No trusted document has this hash: send the document'
  * may (TRUSTED_DOCUMENTS_ONLY=false).
  */
 export function persistedQueryNotFoundPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== "single") return;
-          const errors = response.body.singleResult.errors;
-          if (!errors?.some((error) => error.extensions?.code === NOT_FOUND)) return;
-          response.http.status = 400;
-          response.body.singleResult.errors = errors.map((error) =>
-            error.extensions?.code === NOT_FOUND ? { ...error, message: NOT_FOUND_MESSAGE } : error,
-          );
-        },
-      };
-    },
-  };
+  return { requestDidStart: async () => listener };
 }

@@ -15,7 +15,8 @@ import {
   type RedisClient,
   requireGatewayCredential,
   type RunningService,
-  SessionStore, sessionLifetimes,
+  SessionStore,
+  sessionLifetimes,
   type Settings,
   signGatewayCredential,
   startHttpService,
@@ -236,12 +237,17 @@ describe("gateway", () => {
         },
         { audience: "identity", method: "POST", path: "/graphql", body: JSON.stringify({ query: "{ me { id } seen { clientIp sessionUserId headers } }", variables: {} }) },
       );
-      const anonymous = await postGraphQL(url, "{ me { id } seen { clientIp sessionUserId headers } }", {}, {
-        ...json,
-        [GATEWAY_CREDENTIAL_HEADER]: forged,
-        cookie: "session=stolen",
-        "x-custom": "1",
-      });
+      const anonymous = await postGraphQL(
+        url,
+        "{ me { id } seen { clientIp sessionUserId headers } }",
+        {},
+        {
+          ...json,
+          [GATEWAY_CREDENTIAL_HEADER]: forged,
+          cookie: "session=stolen",
+          "x-custom": "1",
+        },
+      );
       expect(anonymous.body.data).toMatchObject({ me: null, seen: { clientIp: "127.0.0.1", sessionUserId: null } });
       const seenHeaders = (anonymous.body.data as { seen: { headers: string[] } }).seen.headers;
       expect(seenHeaders).toContain(GATEWAY_CREDENTIAL_HEADER);
@@ -261,9 +267,7 @@ describe("gateway", () => {
     it("passes UNAUTHENTICATED through for logout without a session, and nothing of the subgraph's internals", async () => {
       const { status, body } = await postGraphQL(url, "mutation { logout }");
       expect(status).toBe(200);
-      expect(body.errors).toEqual([
-        { message: "You need to sign in for this.", path: ["logout"], extensions: { code: "UNAUTHENTICATED" } },
-      ]);
+      expect(body.errors).toEqual([{ message: "You need to sign in for this.", path: ["logout"], extensions: { code: "UNAUTHENTICATED" } }]);
       const token = await signIn("u-4");
       expect((await postGraphQL(url, "mutation { logout }", {}, bearer(token))).body).toEqual({ data: { logout: true } });
     });
@@ -282,9 +286,7 @@ describe("gateway", () => {
         const token = await signIn("u-5");
         const { status, body } = await postGraphQL(running.url, "{ me { id devices } }", {}, bearer(token));
         expect(status).toBe(200);
-        expect(body.errors).toEqual([
-          { message: "The service is unavailable. Please try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } },
-        ]);
+        expect(body.errors).toEqual([{ message: "The service is unavailable. Please try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } }]);
         expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
 
         const ready = await fetch(running.url.replace("/graphql", "/readyz"));
@@ -415,9 +417,7 @@ describe("gateway", () => {
         expect(response.status).toBe(400);
         const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: object }[] };
         expect(body.data).toBeUndefined();
-        expect(body.errors).toEqual([
-          { message: expect.stringContaining("send the document's full text"), extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } },
-        ]);
+        expect(body.errors).toEqual([{ message: expect.stringContaining("send the document's full text"), extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }]);
       }
       // A hash that is not its text's is refused; the text with its own hash runs, and is not remembered.
       const wrong = await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });

@@ -5,12 +5,14 @@ import {
   closeRedis,
   createLogger,
   createRedis,
+  type JsonOfBody,
   type Logger,
   maskErrors,
   readTlsFiles,
   type RedisClient,
   type RunningService,
-  SessionStore, sessionLifetimes,
+  SessionStore,
+  sessionLifetimes,
   type Settings,
   startHttpService,
   type StaticPage,
@@ -29,6 +31,7 @@ import { createSubgraphFetch, type SubgraphFetcher } from "./subgraph-fetch";
 import { loadSupergraph } from "./supergraph";
 import { readTrustedDocumentsManifest, TrustedDocuments, trustedDocumentsCache, trustedDocumentsGate } from "./trusted-documents";
 
+export { bearerToken } from "./bearer-token";
 export type { GatewayContext } from "./context";
 export { DEFAULT_OPERATION_LIMITS, type OperationLimits, operationLimitRules } from "./operation-limits";
 export type { SubgraphFetcher } from "./subgraph-fetch";
@@ -127,32 +130,35 @@ export function createGateway(settings: Settings, options: GatewayOptions = {}):
         maxBodyBytes: MAX_REQUEST_BYTES,
         apollo,
         logger,
-        context: gatewayContextFrom(settings.trustedDocumentsOnly ? trustedDocumentsGate(trusted) : undefined, createGatewayContext({
-          sessions,
-          logger,
-          trustedProxies: settings.trustedProxies,
-          cookies: { webOrigins: settings.webOrigins, tls: settings.tlsCertFile !== undefined },
-        })),
+        context: gatewayContextFrom(
+          settings.trustedDocumentsOnly ? trustedDocumentsGate(trusted) : undefined,
+          createGatewayContext({
+            sessions,
+            logger,
+            trustedProxies: settings.trustedProxies,
+            cookies: { webOrigins: settings.webOrigins, tls: settings.tlsCertFile !== undefined },
+          }),
+        ),
         readiness: gatewayReadiness(redis, supergraph.subgraphs),
       });
       return running;
     },
     async close() {
       await running?.close();
-      pool?.destroy();
+      await pool?.destroy();
       if (!options.redis) await closeRedis(redis);
     },
   };
 }
 
 /**
- * The http service's context callback (request, body, response) from the gateway's (request,
+ * The http service's context callback (request, body, response, json) from the gateway's (request,
  * response), after the trusted-documents gate when there is one: an untrusted document is refused
  * before anything else, the session look-up included.
  */
-function gatewayContextFrom(gate: ((request: IncomingMessage, body: string) => void) | undefined, build: ReturnType<typeof createGatewayContext>) {
-  return async (request: IncomingMessage, body: string, response: NonNullable<Parameters<typeof build>[1]>) => {
-    gate?.(request, body);
+function gatewayContextFrom(gate: ((request: IncomingMessage, body: string, json?: JsonOfBody) => void) | undefined, build: ReturnType<typeof createGatewayContext>) {
+  return async (request: IncomingMessage, body: string, response: NonNullable<Parameters<typeof build>[1]>, json: JsonOfBody) => {
+    gate?.(request, body, json);
     return build(request, response);
   };
 }

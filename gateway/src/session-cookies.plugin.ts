@@ -1,6 +1,26 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import type { GatewayContext } from "./context";
 import { clearedSessionCookie, deviceCookie, sessionCookie } from "./session-cookies";
+
+// The same hooks for every request: nothing is allocated per request.
+const listener: GraphQLRequestListener<GatewayContext> = {
+  async willSendResponse({ contextValue, response }) {
+    const { handover } = contextValue;
+    if (!handover) return;
+    const tokens: string[] = [];
+    if (handover.session) {
+      contextValue.setCookie(sessionCookie(handover.session.accessToken, handover.session.endsAt));
+      tokens.push(handover.session.accessToken);
+    } else if (handover.endedCurrent && contextValue.sessionCookie) {
+      contextValue.setCookie(clearedSessionCookie());
+    }
+    if (handover.device) {
+      contextValue.setCookie(deviceCookie(handover.device.deviceToken));
+      tokens.push(handover.device.deviceToken);
+    }
+    if (tokens.length > 0 && response.body.kind === "single") response.body.singleResult.data = withoutTokens(response.body.singleResult.data, tokens);
+  },
+};
 
 /**
  * Turns what identity handed over into cookies on the answer: a COOKIE session's token into the
@@ -10,28 +30,7 @@ import { clearedSessionCookie, deviceCookie, sessionCookie } from "./session-coo
  * none; this holds even if it ever did).
  */
 export function sessionCookiesPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const { handover } = contextValue;
-          if (!handover) return;
-          const tokens: string[] = [];
-          if (handover.session) {
-            contextValue.setCookie(sessionCookie(handover.session.accessToken, handover.session.endsAt));
-            tokens.push(handover.session.accessToken);
-          } else if (handover.endedCurrent && contextValue.sessionCookie) {
-            contextValue.setCookie(clearedSessionCookie());
-          }
-          if (handover.device) {
-            contextValue.setCookie(deviceCookie(handover.device.deviceToken));
-            tokens.push(handover.device.deviceToken);
-          }
-          if (tokens.length > 0 && response.body.kind === "single") response.body.singleResult.data = withoutTokens(response.body.singleResult.data, tokens);
-        },
-      };
-    },
-  };
+  return { requestDidStart: async () => listener };
 }
 
 /** `value` with every string equal to one of `tokens` replaced by null. */

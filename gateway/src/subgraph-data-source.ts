@@ -1,4 +1,4 @@
-import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 // The enum is not re-exported from the package's index.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { context as otelContext, propagation } from "@opentelemetry/api";
@@ -7,6 +7,7 @@ import {
   currentRequest,
   GATEWAY_CREDENTIAL_HEADER,
   type Logger,
+  type PooledAnswer,
   REQUEST_ID_HEADER,
   SESSION_HANDOVER_EXTENSION,
   type SessionHandover,
@@ -15,6 +16,9 @@ import {
 } from "@oa/platform";
 import type { GatewayContext } from "./context";
 import type { SubgraphFetcher } from "./subgraph-fetch";
+
+/** What a data source answers the gateway with: the subgraph's data, errors and extensions. */
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 
 export interface SubgraphDataSourceOptions {
   /** The subgraph's name in the supergraph: the audience of its credentials. */
@@ -25,97 +29,99 @@ export interface SubgraphDataSourceOptions {
   logger: Logger;
 }
 
-type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
-
 /** The one subgraph that opens and ends sessions: only its handover is taken, and only it sees the device cookie. */
 export const SESSION_SUBGRAPH = "identity";
 
-// Carries a fetch's claims from willSendRequest (which knows the request's context) to the
-// fetcher (which alone sees the exact body); the fetcher always replaces it with the credential.
-const CLAIMS_HEADER = "x-oa-gateway-claims";
+/** A subgraph answered, but not with a GraphQL answer. */
+class BadAnswer extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Sends the query plan's fetches to one subgraph. Each fetch carries only a credential of its own,
  * signed for this subgraph and its exact body (with the verified session and client address),
- * never a header the client sent; a subgraph that cannot be reached or answers with an HTTP error
- * becomes SERVICE_UNAVAILABLE.
+ * the client request's id and, when tracing, its trace context; never a header the client sent.
+ * A subgraph that cannot be reached or answers with an HTTP error becomes SERVICE_UNAVAILABLE.
+ *
+ * Written against Apollo Gateway's data source interface itself rather than its
+ * RemoteGraphQLDataSource: one object of claims per fetch, straight from the request's context to
+ * the signature, and no WHATWG Headers, Request or Response per fetch (node-fetch).
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly name: string;
-  private readonly logger: Logger;
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly path: string;
 
-  constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url, fetcher: signingFetcher(options) });
-    this.name = options.name;
-    this.logger = options.logger;
+  constructor(private readonly options: SubgraphDataSourceOptions) {
+    const parsed = new URL(options.url);
+    this.path = parsed.pathname + parsed.search;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http!.headers;
-    for (const name of Array.from(headers, ([header]) => header)) {
-      if (name.toLowerCase() !== "content-type") headers.delete(name);
-    }
-    const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
-    const claims: CredentialClaims = {
-      caller: "gateway",
-      session: incoming ? options.context.session : null,
-      clientIp: incoming ? options.context.clientIp : null,
-      purpose: null,
-    };
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error("Missing query");
+    const context = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options.context : null;
+    const claims: CredentialClaims = { caller: "gateway", session: context?.session ?? null, clientIp: context?.clientIp ?? null, purpose: null };
     // The device cookie goes to identity's mutations only (its login reads it), never elsewhere.
-    const deviceCookie = incoming ? options.context.deviceCookie : null;
-    if (deviceCookie && this.name === SESSION_SUBGRAPH && /^\s*mutation\b/.test(options.request.query ?? "")) claims.deviceCookie = deviceCookie;
-    headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+    if (context?.deviceCookie && this.options.name === SESSION_SUBGRAPH && /^\s*mutation\b/.test(request.query)) claims.deviceCookie = context.deviceCookie;
+    // As Apollo's own data source writes it.
+    const body = JSON.stringify(
+      request.extensions === undefined
+        ? { query: request.query, variables: request.variables, operationName: request.operationName }
+        : { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions },
+    );
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    const scope = currentRequest();
+    if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
+    // W3C traceparent of Apollo Gateway's fetch span (a no-op when tracing is off).
+    propagation.inject(otelContext.active(), headers);
+    headers[GATEWAY_CREDENTIAL_HEADER] = signGatewayCredential(this.options.gatewaySecret, claims, { audience: this.options.name, method: "POST", path: this.path, body });
+
+    let answer: PooledAnswer | undefined;
+    let response: GatewayGraphQLResponse;
+    try {
+      answer = await this.options.fetcher(this.options.url, headers, body);
+      response = graphqlAnswer(answer);
+    } catch (error) {
+      currentRequest()?.metrics?.dependencyFailed(this.options.name);
+      this.options.logger.error("subgraph fetch failed", {
+        subgraph: this.options.name,
+        status: answer?.status,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+      throw serviceUnavailable();
+    }
+    return this.takeHandover(response, context);
   }
 
   /**
    * Takes identity's session handover out of its answer into the request's context (the cookies
    * are set from there); no subgraph's handover ever stays in an answer, and only identity's counts.
    */
-  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse["response"] {
+  private takeHandover(response: GatewayGraphQLResponse, context: GatewayContext | null): GatewayGraphQLResponse {
     const handover = response.extensions?.[SESSION_HANDOVER_EXTENSION] as SessionHandover | undefined;
     if (handover === undefined) return response;
     delete response.extensions![SESSION_HANDOVER_EXTENSION];
-    if (this.name === SESSION_SUBGRAPH && context.handover) {
+    if (this.options.name === SESSION_SUBGRAPH && context?.handover) {
       if (handover.session) context.handover.session = handover.session;
       if (handover.device) context.handover.device = handover.device;
       if (handover.endedCurrent) context.handover.endedCurrent = true;
     } else {
-      this.logger.warn("a session handover from a subgraph that does not open sessions was dropped", { subgraph: this.name });
+      this.options.logger.warn("a session handover from a subgraph that does not open sessions was dropped", { subgraph: this.options.name });
     }
     return response;
   }
-
-  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
-    currentRequest()?.metrics?.dependencyFailed(this.name);
-    this.logger.error("subgraph fetch failed", {
-      subgraph: this.name,
-      status: response?.status,
-      detail: error.message,
-    });
-    throw serviceUnavailable();
-  }
 }
 
-/**
- * The fetcher, signing each fetch for exactly the request it sends: subgraph, method, path and
- * body. The fetch also carries the client request's id and, when tracing, its trace context.
- */
-function signingFetcher(options: SubgraphDataSourceOptions): SubgraphFetcher {
-  return (url, init) => {
-    const headers = { ...(init?.headers as Record<string, string> | undefined) };
-    const claims = headers[CLAIMS_HEADER];
-    delete headers[CLAIMS_HEADER];
-    const scope = currentRequest();
-    if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
-    // W3C traceparent of the gateway's fetch span (the HTTP client span, when traced, takes over).
-    propagation.inject(otelContext.active(), headers);
-    const parsed = new URL(url);
-    headers[GATEWAY_CREDENTIAL_HEADER] = signGatewayCredential(
-      options.gatewaySecret,
-      claims ? (JSON.parse(claims) as CredentialClaims) : { caller: "gateway", session: null, clientIp: null, purpose: null },
-      { audience: options.name, method: init?.method ?? "GET", path: parsed.pathname + parsed.search, body: typeof init?.body === "string" ? init.body : "" },
-    );
-    return options.fetcher(url, { ...init, headers });
-  };
+/** The GraphQL answer of a 2xx JSON answer; throws BadAnswer for anything else. */
+function graphqlAnswer(answer: PooledAnswer): GatewayGraphQLResponse {
+  if (answer.status < 200 || answer.status > 299) throw new BadAnswer(answer.status, `${answer.status}`);
+  const type = answer.contentType ?? "";
+  if (!type.startsWith("application/json") && !type.startsWith("application/graphql-response+json")) throw new BadAnswer(answer.status, `not JSON: ${type}`);
+  const parsed: unknown = JSON.parse(answer.body);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new BadAnswer(answer.status, "Expected JSON response body");
+  return parsed as GatewayGraphQLResponse;
 }

@@ -21,9 +21,7 @@ export interface Supergraph {
 }
 
 /** Where each subgraph runs, by its name in the supergraph, as the settings say. */
-export function routingUrlsFromSettings(
-  settings: Pick<Settings, "identityUrl" | "deviceTrustUrl" | "vehicleAccountUrl">,
-): Record<string, string> {
+export function routingUrlsFromSettings(settings: Pick<Settings, "identityUrl" | "deviceTrustUrl" | "vehicleAccountUrl">): Record<string, string> {
   return {
     identity: settings.identityUrl,
     "device-trust": settings.deviceTrustUrl,
@@ -65,11 +63,7 @@ export function overrideRoutingUrls(supergraphSdl: string, urls: Record<string, 
       subgraphs.push({ name, url });
       return {
         ...node,
-        directives: node.directives?.map((directive) =>
-          directive.name.value !== JOIN_GRAPH
-            ? directive
-            : { ...directive, arguments: withUrl(directive.arguments ?? [], url) },
-        ),
+        directives: node.directives?.map((directive) => (directive.name.value !== JOIN_GRAPH ? directive : { ...directive, arguments: withUrl(directive.arguments ?? [], url) })),
       };
     },
   });
@@ -84,9 +78,6 @@ function withUrl(args: readonly ConstArgumentNode[], url: string): ConstArgument
 }
 
 /** The supergraph to serve: the given SDL (or the committed file) routed as the settings say. */
-export function loadSupergraph(
-  settings: Pick<Settings, "identityUrl" | "deviceTrustUrl" | "vehicleAccountUrl">,
-  supergraphSdl: string = readSupergraphFile(),
-): Supergraph {
+export function loadSupergraph(settings: Pick<Settings, "identityUrl" | "deviceTrustUrl" | "vehicleAccountUrl">, supergraphSdl: string = readSupergraphFile()): Supergraph {
   return overrideRoutingUrls(supergraphSdl, routingUrlsFromSettings(settings));
 }

@@ -11,7 +11,16 @@ import { testRecords } from "../support/fixtures";
 import { TestSystem } from "../support/system";
 
 const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) process.stderr.write(`local explorer browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium chromium-driver)\n`);
 
@@ -84,6 +93,7 @@ const isLoopback = (url: string) => ["127.0.0.1", "localhost", "[::1]"].includes
     await page.locator(".graphiql-execute-button").click();
     const answer = page.locator(".result-window");
     await answer.getByText("What was the name of your first pet?").waitFor({ state: "visible" });
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as rendered
     expect(await answer.innerText()).toContain('"securityQuestionCatalog"');
 
     const screenshot = join(folder, "local-explorer.png");

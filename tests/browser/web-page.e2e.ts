@@ -76,7 +76,11 @@ async function servePage(html: (port: number) => string): Promise<{ origin: stri
     context.setDefaultTimeout(10_000);
     page = context.pages()[0] ?? (await context.newPage());
     page.on("response", (response) => {
-      if (new URL(response.url()).pathname === "/graphql") void response.text().then((text) => answers.push(text), () => undefined);
+      if (new URL(response.url()).pathname === "/graphql")
+        void response.text().then(
+          (text) => answers.push(text),
+          () => undefined,
+        );
     });
   });
 

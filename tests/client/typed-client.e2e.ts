@@ -1,13 +1,5 @@
 // The typed client as an app uses it (BEARER, refresh tokens), through the real gateway.
-import {
-  GraphQLRequestError,
-  LoginDocument,
-  LogoutDocument,
-  request,
-  SendSecurityCodeDocument,
-  SnapshotDocument,
-  VerifyStepUpDocument,
-} from "@oa/client";
+import { GraphQLRequestError, LoginDocument, LogoutDocument, request, SendSecurityCodeDocument, SnapshotDocument, VerifyStepUpDocument } from "@oa/client";
 import { DANA, GOOD_PASSWORD, testRecords } from "../support/fixtures";
 import { enroll } from "../support/journeys";
 import { TestSystem } from "../support/system";

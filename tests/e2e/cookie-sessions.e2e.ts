@@ -79,7 +79,11 @@ describe("cookie sessions for web pages", () => {
     const { jar } = await cookieSignIn(system, DANA, "dana.w");
     const fromOrigin = async (origin: string) => {
       const answer = await cookiePost<{ me: { id: string } | null }>(system, jar, { query: ME }, { origin });
-      return { me: answer.body.data?.me ?? null, allowOrigin: answer.response.headers.get("access-control-allow-origin"), credentials: answer.response.headers.get("access-control-allow-credentials") };
+      return {
+        me: answer.body.data?.me ?? null,
+        allowOrigin: answer.response.headers.get("access-control-allow-origin"),
+        credentials: answer.response.headers.get("access-control-allow-credentials"),
+      };
     };
     expect(await fromOrigin(WEB_ORIGIN)).toEqual({ me: { id: danaId }, allowOrigin: WEB_ORIGIN, credentials: "true" });
     expect(await fromOrigin(new URL(system.gatewayUrl).origin)).toMatchObject({ me: { id: danaId } });

@@ -155,7 +155,7 @@ describe("a credential captured between services", () => {
     await signedIn(dana);
     const lookUp = deviceTrust.last("useTrustedDevice");
     const registerForSol = JSON.stringify({
-      query: "mutation ($userId: ID!) { registerDevice(userId: $userId, name: \"Evil\", platform: WEB) { deviceToken } }",
+      query: 'mutation ($userId: ID!) { registerDevice(userId: $userId, name: "Evil", platform: WEB) { deviceToken } }',
       variables: { userId: sol.userId },
     });
     expectFresh(lookUp);
@@ -202,10 +202,12 @@ describe("a credential captured between services", () => {
       const solAccountId = solSnapshot.vehicleAccounts[0].id as string;
       const danaAccountIds = danaSnapshot.vehicleAccounts.map((account: { id: string }) => ({ id: account.id }));
 
-      expect(await entitiesAsDana("identity", "... on User { id username firstName }", [{ __typename: "User", id: sol.userId }, { __typename: "User", id: dana.userId }])).toEqual([
-        null,
-        { id: dana.userId, username: "dana.w", firstName: DANA.firstName },
-      ]);
+      expect(
+        await entitiesAsDana("identity", "... on User { id username firstName }", [
+          { __typename: "User", id: sol.userId },
+          { __typename: "User", id: dana.userId },
+        ]),
+      ).toEqual([null, { id: dana.userId, username: "dana.w", firstName: DANA.firstName }]);
       expect(
         await entitiesAsDana("device-trust", "... on Device { id name } ... on User { devices { id } }", [
           { __typename: "Device", id: sol.deviceId },

@@ -53,11 +53,7 @@ describe("enrollment", () => {
     expect(answer.message).not.toContain(password);
   });
 
-  it.each([
-    [{ taxId: "12345" }],
-    [{ securityAnswers: [] }],
-    [{ accountNumber: undefined }],
-  ])("answers INVALID_INPUT for %j", async (change) => {
+  it.each([[{ taxId: "12345" }], [{ securityAnswers: [] }], [{ accountNumber: undefined }]])("answers INVALID_INPUT for %j", async (change) => {
     const answer = await attempt({ accountType: "BANK", taxId: SOLO.taxId, accountNumber: "2100000004", ...change });
     expect(answer).toMatchObject({ code: "INVALID_INPUT" });
   });

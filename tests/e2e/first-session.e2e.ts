@@ -76,9 +76,7 @@ describe("a customer's first session", () => {
         snapshotEligibility: { eligible: true, reason: null },
       },
     ]);
-    expect(me.devices).toEqual([
-      { id: deviceId, name: "Dana's phone", platform: "IOS", registeredAt: expect.any(String), lastUsedAt: null, current: true },
-    ]);
+    expect(me.devices).toEqual([{ id: deviceId, name: "Dana's phone", platform: "IOS", registeredAt: expect.any(String), lastUsedAt: null, current: true }]);
   });
 
   it("signs in at once from the remembered device and stamps its lastUsedAt", async () => {

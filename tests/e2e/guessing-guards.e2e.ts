@@ -40,8 +40,7 @@ describe("guessing guards", () => {
         },
       })
     ).body.data!.enroll as { __typename: string; code?: string; message?: string };
-  const login = async (username: string, password: string, deviceToken?: string) =>
-    (await system.run("Login", { input: { username, password, deviceToken } })).body.data!.login;
+  const login = async (username: string, password: string, deviceToken?: string) => (await system.run("Login", { input: { username, password, deviceToken } })).body.data!.login;
   const challengeFor = async (username: string) => {
     const answer = await login(username, GOOD_PASSWORD);
     expect(answer.__typename).toBe("StepUpRequired");
@@ -62,9 +61,7 @@ describe("guessing guards", () => {
   describe("enrollment (finding 1)", () => {
     it("refuses 300 tax ids against one victim's VIN after 5 verifications, the right one included", async () => {
       const fleetVin = vin("1FTFW1E5", 300); // Fran Fleet's first truck; Fran is not enrolled
-      const answers = await Promise.all(
-        Array.from({ length: 300 }, (_, i) => enrollWith({ accountType: "AUTO", taxId: strangerTaxId(i), vin: fleetVin })),
-      );
+      const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => enrollWith({ accountType: "AUTO", taxId: strangerTaxId(i), vin: fleetVin })));
       const codes = answers.map((answer) => answer.code);
       expect(codes.filter((code) => code === "NOT_VERIFIED")).toHaveLength(MAX);
       expect(codes.filter((code) => code === "TOO_MANY_ATTEMPTS")).toHaveLength(300 - MAX);
@@ -169,7 +166,16 @@ describe("lockout as a weapon (finding 6)", () => {
   afterAll(() => system.stop());
 
   const login = async (username: string, password: string, deviceToken?: string, headers: Record<string, string> = {}) =>
-    (await system.post({ query: "mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginRejected { code retryAfterSeconds } } }", variables: { input: { username, password, deviceToken } } }, undefined, headers)).body.data!.login;
+    (
+      await system.post(
+        {
+          query: "mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginRejected { code retryAfterSeconds } } }",
+          variables: { input: { username, password, deviceToken } },
+        },
+        undefined,
+        headers,
+      )
+    ).body.data!.login;
   const lockNotices = () => system.outbox.messages().filter((message) => (message.to === DANA.mobilePhone || message.to === DANA.email) && /locked/i.test(message.body));
 
   it("never locks the owner out of a registered device that presents its token with the right password, and tells them once per lock", async () => {
@@ -189,7 +195,20 @@ describe("lockout as a weapon (finding 6)", () => {
     expect(answers.slice(7).map((answer) => answer.code)).toEqual(Array(3).fill("TOO_MANY_ATTEMPTS"));
     expect(answers[9].retryAfterSeconds).toBeGreaterThan(500);
     // Every guarded flow is refused for that address: enrollment and step-up too.
-    const enrolled = await system.run("Enroll", { input: { accountType: "BANK", taxId: LUIS.taxId, accountNumber: "3100000001", username: "luis.o", password: "Copper-Kettle-Moon-42", securityAnswers: [{ questionId: "Q1", answer: "a" }, { questionId: "Q2", answer: "b" }, { questionId: "Q3", answer: "c" }] } });
+    const enrolled = await system.run("Enroll", {
+      input: {
+        accountType: "BANK",
+        taxId: LUIS.taxId,
+        accountNumber: "3100000001",
+        username: "luis.o",
+        password: "Copper-Kettle-Moon-42",
+        securityAnswers: [
+          { questionId: "Q1", answer: "a" },
+          { questionId: "Q2", answer: "b" },
+          { questionId: "Q3", answer: "c" },
+        ],
+      },
+    });
     expect(enrolled.body.data!.enroll).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
   });
 });

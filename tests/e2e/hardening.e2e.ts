@@ -22,7 +22,11 @@ describe("the edge", () => {
     const url = system.subgraphUrls[name];
     const plain = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
     expect(plain.status).toBe(401);
-    const forged = await fetch(url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: "v1.e30.AAAA" }, body: '{"query":"{ __typename }"}' });
+    const forged = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: "v1.e30.AAAA" },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(forged.status).toBe(401);
   });
 

@@ -15,7 +15,25 @@ function makeCertificate(folder: string): { cert: string; key: string } | null {
   try {
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "1", "-keyout", key, "-out", cert],
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-days",
+        "1",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
       { stdio: "ignore" },
     );
   } catch (error) {
@@ -77,7 +95,11 @@ describeWithOpenssl("the gateway with TLS_CERT_FILE and TLS_KEY_FILE", () => {
     ["a body over the limit (413)", () => postJson(system.gatewayUrl, { query: `{ me { id } } # ${"x".repeat(110 * 1024)}` }, { ca }), 413],
     ["a syntax error (400)", () => postJson(system.gatewayUrl, { query: "{ me { id " }, { ca }), 400],
     ["a method not allowed (405)", () => rawRequest(system.gatewayUrl, { ca, method: "PUT" }), 405],
-    ["a CORS preflight (204)", () => rawRequest(system.gatewayUrl, { ca, method: "OPTIONS", headers: { origin: "https://www.example.com", "access-control-request-method": "POST" } }), 204],
+    [
+      "a CORS preflight (204)",
+      () => rawRequest(system.gatewayUrl, { ca, method: "OPTIONS", headers: { origin: "https://www.example.com", "access-control-request-method": "POST" } }),
+      204,
+    ],
   ])("sends HSTS and the API headers on %s", async (_, send, status) => {
     const answer = await send();
     expect(answer.status).toBe(status);

@@ -15,8 +15,12 @@ describe("login lockout", () => {
   afterAll(() => system.stop());
 
   const login = async (username: string, password: string) => (await system.run("Login", { input: { username, password } })).body.data!.login;
-  const shape = (answer: { __typename: string; code?: string; retryAfterSeconds?: number | null; message?: string }) =>
-    [answer.__typename, answer.code, answer.retryAfterSeconds == null ? null : "retryAfter", answer.message];
+  const shape = (answer: { __typename: string; code?: string; retryAfterSeconds?: number | null; message?: string }) => [
+    answer.__typename,
+    answer.code,
+    answer.retryAfterSeconds == null ? null : "retryAfter",
+    answer.message,
+  ];
 
   it("answers a known and an unknown username with the same sequence, locking both alike", async () => {
     const known: unknown[] = [];

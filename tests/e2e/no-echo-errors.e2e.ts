@@ -67,7 +67,11 @@ describe("errors never echo input", () => {
       { query: `mutation { enroll(input: { accountType: BANK, taxId: 900551234, username: "u", password: "${PASSWORD}", securityAnswers: [] }) { __typename } }` },
       /String cannot represent a non string value\./,
     ],
-    ["a literal object where text goes", { query: `mutation { login(input: { username: "u", password: { p: "${PASSWORD}" } }) { __typename } }` }, /String cannot represent a non string value\./],
+    [
+      "a literal object where text goes",
+      { query: `mutation { login(input: { username: "u", password: { p: "${PASSWORD}" } }) { __typename } }` },
+      /String cannot represent a non string value\./,
+    ],
     ["a syntax error at a string", { query: `{ me "${PASSWORD}" }` }, /^Syntax Error: Expected Name, found String\.$/],
     ["a syntax error at a name", { query: `{ me { id } } ${TOKEN_LIKE}` }, /^Syntax Error: Unexpected Name\.$/],
     ["a syntax error at a number", { query: `{ me { id } } ${CODE}` }, /^Syntax Error: Unexpected Int\.$/],
@@ -83,7 +87,9 @@ describe("errors never echo input", () => {
 
   it("still helps outside production: suggestions of schema names stay", async () => {
     const { text } = await send(system, enroll(enrollInput({ accountType: "AUTOX" })));
-    expect(JSON.parse(text).errors[0].message).toBe('Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum. Did you mean the enum value "AUTO"?');
+    expect(JSON.parse(text).errors[0].message).toBe(
+      'Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum. Did you mean the enum value "AUTO"?',
+    );
   });
 
   it("logs none of the values either", () => {

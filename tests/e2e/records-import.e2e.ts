@@ -14,7 +14,9 @@ const run = promisify(execFile);
 
 async function importFile(database: TestDatabase, file: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [COMMAND, file], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent", EMBEDDED_DATA_DIR: join(dirname(file), "pglite") } });
+    const { stdout, stderr } = await run(process.execPath, [COMMAND, file], {
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent", EMBEDDED_DATA_DIR: join(dirname(file), "pglite") },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

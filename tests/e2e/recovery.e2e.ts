@@ -19,10 +19,7 @@ function records(): RecordsFile {
   const base = testRecords();
   return {
     ...base,
-    customers: [
-      ...base.customers,
-      ...[NORA, QUINN].map(({ customerId, taxId, ...rest }) => ({ id: customerId, taxId: taxId.replace(/-/g, ""), ...rest })),
-    ],
+    customers: [...base.customers, ...[NORA, QUINN].map(({ customerId, taxId, ...rest }) => ({ id: customerId, taxId: taxId.replace(/-/g, ""), ...rest }))],
     depositAccounts: [
       ...base.depositAccounts,
       { accountNumber: "2100000006", product: "BANK", holders: [NORA.customerId] },
@@ -43,10 +40,8 @@ describe("account recovery", () => {
 
   const startRecovery = (input: Record<string, unknown>) => securityResult(system, "StartRecovery", { input });
   const completeRecovery = (input: Record<string, unknown>) => securityResult(system, "CompleteRecovery", { input });
-  const sendCode = async (challengeId: string, method = "SMS_CODE") =>
-    (await system.run("SendSecurityCode", { input: { challengeId, method } })).body.data!.sendSecurityCode;
-  const login = async (username: string, password: string, deviceToken?: string) =>
-    (await system.run("Login", { input: { username, password, deviceToken } })).body.data!.login;
+  const sendCode = async (challengeId: string, method = "SMS_CODE") => (await system.run("SendSecurityCode", { input: { challengeId, method } })).body.data!.sendSecurityCode;
+  const login = async (username: string, password: string, deviceToken?: string) => (await system.run("Login", { input: { username, password, deviceToken } })).body.data!.login;
   const me = async (accessToken: string) => (await system.post<{ me: { username: string } | null }>({ query: "{ me { username } }" }, accessToken)).body.data!.me;
   const eventKinds = async (accessToken: string) =>
     (await system.post<{ me: { securityEvents: { kind: string }[] } }>({ query: "{ me { securityEvents(first: 20) { kind } } }" }, accessToken)).body.data!.me.securityEvents.map(

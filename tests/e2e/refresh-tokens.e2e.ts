@@ -135,7 +135,10 @@ describe("refresh tokens", () => {
   it("comes with a login from a registered device, and with nothing else: no device, or COOKIE delivery", async () => {
     const phone = await appSignIn(system, DANA, "dana.w", "Dana's app phone");
     const { body } = await runOperation(system, "LoginOnApp", { input: { username: "dana.w", password: GOOD_PASSWORD, deviceToken: phone.deviceToken } });
-    expect(body.data!.login).toMatchObject({ __typename: "LoginSucceeded", session: { accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) } });
+    expect(body.data!.login).toMatchObject({
+      __typename: "LoginSucceeded",
+      session: { accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
+    });
     expect((await refresh(body.data!.login.session.refreshToken, phone.deviceToken)).__typename).toBe("SessionRefreshed");
 
     // A step-up that registers nothing: a session, but no refresh token.
@@ -147,7 +150,10 @@ describe("refresh tokens", () => {
     // A web page's COOKIE sign-in: no token of any kind in the answer.
     const { answer } = await cookieSignIn(system, DANA, "dana.w", { name: "Dana's browser", platform: "WEB" });
     expect(answer.body.data!.verifyStepUp.session.accessToken).toBeNull();
-    const cookieLogin = await postJson(system.gatewayUrl, { query: operation("LoginOnApp"), variables: { input: { username: "dana.w", password: GOOD_PASSWORD, deviceToken: phone.deviceToken, sessionDelivery: "COOKIE" } } });
+    const cookieLogin = await postJson(system.gatewayUrl, {
+      query: operation("LoginOnApp"),
+      variables: { input: { username: "dana.w", password: GOOD_PASSWORD, deviceToken: phone.deviceToken, sessionDelivery: "COOKIE" } },
+    });
     expect(JSON.parse(cookieLogin.text).data.login).toMatchObject({ __typename: "LoginSucceeded", session: { accessToken: null, refreshToken: null } });
   });
 

@@ -49,7 +49,20 @@ function accepts(host: string, port: number): Promise<boolean> {
 /** The environment of a child: this one's, without any secret or setting a developer may have exported. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ["GATEWAY_SECRET", "TAX_ID_ENCRYPTION_KEY", "LOOKUP_HMAC_KEY", "HOST", "NODE_ENV", "DATABASE_URL", "REDIS_URL", "EMBEDDED_DATA_DIR", "IDENTITY_URL", "DEVICE_TRUST_URL", "VEHICLE_ACCOUNT_URL"]) delete env[name];
+  for (const name of [
+    "GATEWAY_SECRET",
+    "TAX_ID_ENCRYPTION_KEY",
+    "LOOKUP_HMAC_KEY",
+    "HOST",
+    "NODE_ENV",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMBEDDED_DATA_DIR",
+    "IDENTITY_URL",
+    "DEVICE_TRUST_URL",
+    "VEHICLE_ACCOUNT_URL",
+  ])
+    delete env[name];
   return { ...env, LOG_LEVEL: "silent", ...extra };
 }
 
@@ -129,7 +142,15 @@ describe("records:import, then npm start, outside production", () => {
       ),
     );
     child = spawn(process.execPath, [path.join(ROOT, "packages/cli/dist/start.js")], {
-      env: { ...env, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: `oa-test-start-${process.pid}:`, GATEWAY_PORT: "0", IDENTITY_PORT: "0", DEVICE_TRUST_PORT: "0", VEHICLE_ACCOUNT_PORT: "0" },
+      env: {
+        ...env,
+        REDIS_URL: TEST_REDIS_URL,
+        REDIS_KEY_PREFIX: `oa-test-start-${process.pid}:`,
+        GATEWAY_PORT: "0",
+        IDENTITY_PORT: "0",
+        DEVICE_TRUST_PORT: "0",
+        VEHICLE_ACCOUNT_PORT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     await new Promise<void>((resolve, reject) => {

@@ -28,8 +28,7 @@ describe("security events", () => {
     expect(body.errors).toBeUndefined();
     return body.data!.me.securityEvents;
   };
-  const login = async (password: string, deviceToken?: string) =>
-    (await system.run("Login", { input: { username: "dana.w", password, deviceToken } })).body.data!.login;
+  const login = async (password: string, deviceToken?: string) => (await system.run("Login", { input: { username: "dana.w", password, deviceToken } })).body.data!.login;
 
   it("records each thing that happened to a person's access, newest first, with the client address and device", async () => {
     // A wrong code, then the right one with a device to remember.

@@ -22,7 +22,10 @@ describe("the Snapshot", () => {
 
   it("adds an eligible account by number, then refuses it as ALREADY_ADDED", async () => {
     const added = (await addVehicle({ accountNumber: "AV-0000000101" })).body.data!.addVehicle;
-    expect(added).toMatchObject({ __typename: "VehicleAdded", account: { accountNumberLast4: "0101", holderRole: "PRIMARY", snapshotEligibility: { eligible: true, reason: null } } });
+    expect(added).toMatchObject({
+      __typename: "VehicleAdded",
+      account: { accountNumberLast4: "0101", holderRole: "PRIMARY", snapshotEligibility: { eligible: true, reason: null } },
+    });
     const again = (await addVehicle({ vin: "1HGCV1F34MA000101" })).body.data!.addVehicle;
     expect(again).toMatchObject({ __typename: "AddVehicleRejected", code: "ALREADY_ADDED" });
   });

@@ -17,8 +17,7 @@ describe("step-up", () => {
     expect(login.__typename).toBe("StepUpRequired");
     return login.challenge as { id: string; questions: { id: string; text: string }[]; methods: { method: string }[] };
   };
-  const send = async (challengeId: string, method = "SMS_CODE") =>
-    (await system.run("SendSecurityCode", { input: { challengeId, method } })).body.data!.sendSecurityCode;
+  const send = async (challengeId: string, method = "SMS_CODE") => (await system.run("SendSecurityCode", { input: { challengeId, method } })).body.data!.sendSecurityCode;
   const verify = async (input: Record<string, unknown>) => (await system.run("VerifyStepUp", { input })).body.data!.verifyStepUp;
 
   it("accepts the right code exactly once among 20 parallel verifies", async () => {

@@ -20,7 +20,7 @@ const TAX_IDS = [DANA, LUIS, SOLO].flatMap((person) => [person.taxId, person.tax
 const AGENT = "agent-042";
 const REASON = "caller verified on the phone, ticket 7731";
 
-const UNLOCK_FIELD = "mutation ($username: String!) { supportUnlock(username: $username, agent: \"a\", reason: \"r\", last4: \"0001\", questionId: \"Q1\", answer: \"x\") { unlocked } }";
+const UNLOCK_FIELD = 'mutation ($username: String!) { supportUnlock(username: $username, agent: "a", reason: "r", last4: "0001", questionId: "Q1", answer: "x") { unlocked } }';
 const EVENTS_FIELD = "query ($username: String!) { supportSecurityEvents(username: $username) { id kind agent reason } }";
 const ME_EVENTS = "query { me { securityEvents(first: 100) { kind } } }";
 
@@ -74,7 +74,10 @@ describe("the support desk (npm run support)", () => {
   const events = async (username: string, ...extra: string[]): Promise<PrintedEvent[]> => {
     const run = await support("events", username, ...extra);
     expect([run.code, run.stderr]).toEqual([0, ""]);
-    return run.stdout.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as PrintedEvent);
+    return run.stdout
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as PrintedEvent);
   };
   /** The support events once `kinds` all appear (failed proofs are recorded in the background). */
   async function eventsOnce(username: string, ...kinds: string[]): Promise<PrintedEvent[]> {
@@ -235,7 +238,11 @@ describe("the support desk (npm run support)", () => {
       }
       expect((await events("luis.o"))[0]).toMatchObject({ kind: "SESSIONS_ENDED", agent: AGENT, reason: "lost phone" });
       // With nothing open it still ends (and records) what the agent asked for.
-      expect(await support("end-sessions", "luis.o", "--agent", AGENT, "--reason", "called again")).toEqual({ code: 0, stdout: "No open sessions to end; no refresh token of the login works any more.\n", stderr: "" });
+      expect(await support("end-sessions", "luis.o", "--agent", AGENT, "--reason", "called again")).toEqual({
+        code: 0,
+        stdout: "No open sessions to end; no refresh token of the login works any more.\n",
+        stderr: "",
+      });
       expect((await events("luis.o"))[0]).toMatchObject({ kind: "SESSIONS_ENDED", agent: AGENT, reason: "called again" });
     });
   });
@@ -275,7 +282,10 @@ describe("the support desk (npm run support)", () => {
       const fields = [...Object.keys(api.getMutationType()!.getFields()), ...Object.keys(api.getQueryType()!.getFields())];
       expect(fields.filter((field) => field.startsWith("support"))).toEqual([]);
       expect(api.getType("SupportUnlockResult")).toBeUndefined();
-      for (const [query, variables] of [[UNLOCK_FIELD, { username: "dana.w" }], [EVENTS_FIELD, { username: "dana.w" }]] as const) {
+      for (const [query, variables] of [
+        [UNLOCK_FIELD, { username: "dana.w" }],
+        [EVENTS_FIELD, { username: "dana.w" }],
+      ] as const) {
         const { body } = await system.post({ query, variables });
         expect(body.data).toBeUndefined();
         expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
@@ -332,12 +342,16 @@ describe("the support desk (npm run support)", () => {
       // The support secret signs nothing but the support fields: not a public field, not _entities.
       const signedBySupport = (query: string, purpose: string | null) => {
         const body = JSON.stringify({ query, variables: {} });
-        const credential = signGatewayCredential(system.settings.supportSecret, { caller: "support", session: null, clientIp: null, purpose }, { audience: "identity", method: "POST", path: "/graphql", body });
+        const credential = signGatewayCredential(
+          system.settings.supportSecret,
+          { caller: "support", session: null, clientIp: null, purpose },
+          { audience: "identity", method: "POST", path: "/graphql", body },
+        );
         return fetch(system.directUrls.identity, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential }, body });
       };
       expect((await signedBySupport("{ securityQuestionCatalog { id } }", "securityQuestionCatalog")).status).toBe(401);
       expect((await signedBySupport('{ _entities(representations: [{ __typename: "User", id: "x" }]) { __typename } }', "_entities")).status).toBe(401);
-      expect((await signedBySupport("{ supportSecurityEvents(username: \"dana.w\") { id } }", "supportSecurityEvents")).status).toBe(200);
+      expect((await signedBySupport('{ supportSecurityEvents(username: "dana.w") { id } }', "supportSecurityEvents")).status).toBe(200);
     });
   });
 
@@ -353,9 +367,17 @@ describe("the support desk (npm run support)", () => {
     it("takes the time of a wrong proof: both check an answer (a dummy hash for nobody)", async () => {
       const unlockAt = async (username: string) => {
         const body = JSON.stringify({ query: UNLOCK_FIELD, variables: { username } });
-        const credential = signGatewayCredential(timed.settings.supportSecret, { caller: "support", session: null, clientIp: null, purpose: "supportUnlock" }, { audience: "identity", method: "POST", path: "/graphql", body });
+        const credential = signGatewayCredential(
+          timed.settings.supportSecret,
+          { caller: "support", session: null, clientIp: null, purpose: "supportUnlock" },
+          { audience: "identity", method: "POST", path: "/graphql", body },
+        );
         const start = performance.now();
-        const response = await fetch(timed.subgraphUrls.identity, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential }, body });
+        const response = await fetch(timed.subgraphUrls.identity, {
+          method: "POST",
+          headers: { "content-type": "application/json", [GATEWAY_CREDENTIAL_HEADER]: credential },
+          body,
+        });
         expect(await response.json()).toEqual({ data: { supportUnlock: { unlocked: false } } });
         return performance.now() - start;
       };
@@ -363,7 +385,10 @@ describe("the support desk (npm run support)", () => {
       // Interleaved, so both see the same load; the first round warms up.
       for (let i = 0; i < 12; i++) {
         const pair = [await unlockAt("dana.w"), await unlockAt(`nobody-${i}`)];
-        if (i > 0) [known, unknown].forEach((times, j) => times.push(pair[j]));
+        if (i > 0) {
+          known.push(pair[0]);
+          unknown.push(pair[1]);
+        }
       }
       const median = (times: number[]) => [...times].sort((a, b) => a - b)[times.length >> 1];
       // An argon2 verification is most of either; without one an unknown username took a quarter of the time.
@@ -377,7 +402,8 @@ describe("the support desk (npm run support)", () => {
     it("never prints or logs a tax id or a security answer", () => {
       const everything = [...outputs, ...logs.lines].join("\n");
       expect(logs.lines.some((line) => line.includes("unlocked by support"))).toBe(true);
-      for (const secret of [...TAX_IDS, ...ANSWERS, ANSWERS[1].toLowerCase(), WRONG_ANSWER, "Another-Wrong-Answer"]) expect([secret, everything.includes(secret)]).toEqual([secret, false]);
+      for (const secret of [...TAX_IDS, ...ANSWERS, ANSWERS[1].toLowerCase(), WRONG_ANSWER, "Another-Wrong-Answer"])
+        expect([secret, everything.includes(secret)]).toEqual([secret, false]);
       // The refusals and confirmations never repeat the last four digits they were given.
       for (const line of outputs.filter((output) => !output.startsWith("{"))) expect(line).not.toMatch(/0001|0002|0004|9999|1234/);
     });

@@ -93,15 +93,23 @@ describe("traces and logs of the four services as separate processes", () => {
     expect((await enroll(run, DANA, { username: "dana.w", password: GOOD_PASSWORD }, { accountType: "BANK", accountNumber: "2100000001" })).__typename).toBe("EnrollmentSucceeded");
     expect((await run("Login", { input: { username: "dana.w", password: WRONG_PASSWORD } })).login.code).toBe("INVALID_CREDENTIALS");
     // A password where text goes, a tax id in a GET's variables: the echo paths of an error.
-    await post({ query: "mutation Login($input: LoginInput!) { login(input: $input) { __typename } }", variables: { input: { username: "dana.w", password: { p: GOOD_PASSWORD } } } });
+    await post({
+      query: "mutation Login($input: LoginInput!) { login(input: $input) { __typename } }",
+      variables: { input: { username: "dana.w", password: { p: GOOD_PASSWORD } } },
+    });
     const variables = encodeURIComponent(JSON.stringify({ taxId: DANA.taxId }));
-    await fetch(`${services.gatewayUrl}?query=${encodeURIComponent("query Q($taxId: String!) { me { id } }")}&variables=${variables}`, { headers: { traceparent: getQuery.traceparent } });
+    await fetch(`${services.gatewayUrl}?query=${encodeURIComponent("query Q($taxId: String!) { me { id } }")}&variables=${variables}`, {
+      headers: { traceparent: getQuery.traceparent },
+    });
 
     const signedIn = await signInWithStepUp(run, outbox, DANA, { username: "dana.w", password: GOOD_PASSWORD }, { name: "Laptop", platform: "WEB" });
     secrets.push(signedIn.accessToken, signedIn.deviceToken!, ...codesSent());
 
     // The Snapshot, in a trace the test starts; and a login from the remembered device (identity calls device-trust).
-    const answered = await post({ query: contractOperation("Snapshot"), operationName: "Snapshot" }, { authorization: `Bearer ${signedIn.accessToken}`, traceparent: snapshot.traceparent, "x-request-id": "snapshot-of-dana" });
+    const answered = await post(
+      { query: contractOperation("Snapshot"), operationName: "Snapshot" },
+      { authorization: `Bearer ${signedIn.accessToken}`, traceparent: snapshot.traceparent, "x-request-id": "snapshot-of-dana" },
+    );
     expect(answered.body.errors).toBeUndefined();
     expect(answered.requestId).toBe("snapshot-of-dana");
     const remembered = await post(
@@ -119,7 +127,11 @@ describe("traces and logs of the four services as separate processes", () => {
     if (outbox) rmSync(dirname(outbox.file), { recursive: true, force: true });
   });
 
-  const codesSent = () => outbox.messages().map((message) => /\b(\d{6})\b/.exec(message.body)?.[1]).filter((code): code is string => code !== undefined);
+  const codesSent = () =>
+    outbox
+      .messages()
+      .map((message) => /\b(\d{6})\b/.exec(message.body)?.[1])
+      .filter((code): code is string => code !== undefined);
   const spansOf = (traceId: string) => receiver.spans.filter((span) => span.traceId === traceId);
   const isDatabase = (span: ReceivedSpan) => span.attributes["db.system"] === "postgresql" || span.attributes["db.system.name"] === "postgresql";
   const isRedis = (span: ReceivedSpan) => span.attributes["db.system"] === "redis" || span.attributes["db.system.name"] === "redis";
@@ -178,7 +190,10 @@ describe("traces and logs of the four services as separate processes", () => {
 
   describe("the log lines", () => {
     const lines = (name: StandaloneName) => services.output[name].filter((line) => line !== "");
-    const servingLines = (name: StandaloneName) => lines(name).slice(readyAt[name]).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const servingLines = (name: StandaloneName) =>
+      lines(name)
+        .slice(readyAt[name])
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
 
     beforeAll(async () => {
       // Everything written, then a clean stop (tracing sends its last spans).
@@ -192,7 +207,8 @@ describe("traces and logs of the four services as separate processes", () => {
         for (const line of lines(name).filter((each) => !/^(gateway|Apollo Sandbox): /.test(each))) expect(() => JSON.parse(line)).not.toThrow();
         const serving = servingLines(name);
         expect([name, serving.filter((line) => line.message === "request served").length > 0]).toEqual([name, true]);
-        for (const line of serving) expect([name, line]).toEqual([name, expect.objectContaining({ requestId: expect.any(String), traceId: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+        for (const line of serving)
+          expect([name, line]).toEqual([name, expect.objectContaining({ requestId: expect.any(String), traceId: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
       }
     });
 

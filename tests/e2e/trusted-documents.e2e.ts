@@ -3,15 +3,7 @@
 // refuses anything else before it is parsed, validated or sent on; in development any document
 // within the operation limits runs, as Sandbox needs.
 import { readFileSync } from "node:fs";
-import {
-  documentHash,
-  LoginDocument,
-  request,
-  SecurityQuestionCatalogDocument,
-  SendSecurityCodeDocument,
-  SnapshotDocument,
-  VerifyStepUpDocument,
-} from "@oa/client";
+import { documentHash, LoginDocument, request, SecurityQuestionCatalogDocument, SendSecurityCodeDocument, SnapshotDocument, VerifyStepUpDocument } from "@oa/client";
 import { readTrustedDocumentsManifest } from "@oa/gateway";
 import { fromRoot } from "../../packages/cli/src/project-root";
 import { DANA, GOOD_PASSWORD, testRecords } from "../support/fixtures";
@@ -81,7 +73,10 @@ describe("trusted documents in production (TRUSTED_DOCUMENTS_ONLY true)", () => 
 
   it("refuses an unknown hash with 400 PERSISTED_QUERY_NOT_FOUND, and a listed hash with a text that is not its own", async () => {
     const unknown = await system.post(byHash("0".repeat(64)));
-    expect(unknown).toEqual({ status: 400, body: { errors: [{ message: expect.stringContaining("No trusted document has this hash"), extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }] } });
+    expect(unknown).toEqual({
+      status: 400,
+      body: { errors: [{ message: expect.stringContaining("No trusted document has this hash"), extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }] },
+    });
     const hash = await documentHash(CATALOG);
     const unlistedText = await system.post({ query: UNLISTED, ...byHash(hash) });
     expect(unlistedText.status).toBe(400);

@@ -132,7 +132,9 @@ describe("records import", () => {
       const refused = {
         customers: [newCustomer("C-NEW", "900-99-0002")],
         depositAccounts: [{ accountNumber: "2199999998", product: "INVEST", holders: ["C-NEW"] }],
-        vehicleAccounts: [{ ...demo.vehicleAccounts[0], accountNumber: "AV-9999999999", vin: "1HGCM82633A999999", make: "Refused", holders: [{ customerId: "C-NEW", role: "PRIMARY" }] }],
+        vehicleAccounts: [
+          { ...demo.vehicleAccounts[0], accountNumber: "AV-9999999999", vin: "1HGCM82633A999999", make: "Refused", holders: [{ customerId: "C-NEW", role: "PRIMARY" }] },
+        ],
       };
       await expect(write(refused)).rejects.toThrow(/test_refuses_make/);
     } finally {
@@ -163,7 +165,14 @@ describe("records import", () => {
     it("refuses tax ids swapped between two customers on file", async () => {
       const before = await dump();
       const [first, second] = [demo.customers[3], demo.customers[4]];
-      const problems = await refusal({ customers: [{ ...first, taxId: second.taxId }, { ...second, taxId: first.taxId }], depositAccounts: [], vehicleAccounts: [] });
+      const problems = await refusal({
+        customers: [
+          { ...first, taxId: second.taxId },
+          { ...second, taxId: first.taxId },
+        ],
+        depositAccounts: [],
+        vehicleAccounts: [],
+      });
       expect(problems).toEqual([
         `customers[0] (${first.id}).taxId: already belongs to customers[1] (${second.id}) on file; a tax id cannot move from one customer to another in one import`,
         `customers[1] (${second.id}).taxId: already belongs to customers[0] (${first.id}) on file; a tax id cannot move from one customer to another in one import`,
@@ -189,7 +198,14 @@ describe("records import", () => {
     it("refuses an account number and VIN swapped between two accounts on file", async () => {
       const before = await dump();
       const [first, second] = [demo.vehicleAccounts[4], demo.vehicleAccounts[5]];
-      const problems = await refusal({ customers: [], depositAccounts: [], vehicleAccounts: [{ ...first, vin: second.vin }, { ...second, vin: first.vin }] });
+      const problems = await refusal({
+        customers: [],
+        depositAccounts: [],
+        vehicleAccounts: [
+          { ...first, vin: second.vin },
+          { ...second, vin: first.vin },
+        ],
+      });
       expect(problems).toEqual([
         `vehicleAccounts[0] (${first.accountNumber}).vin: already belongs to vehicleAccounts[1] (${second.accountNumber}) on file; a VIN cannot move from one vehicle account to another in one import`,
         `vehicleAccounts[1] (${second.accountNumber}).vin: already belongs to vehicleAccounts[0] (${first.accountNumber}) on file; a VIN cannot move from one vehicle account to another in one import`,
@@ -220,7 +236,10 @@ describe("records import", () => {
       await dataSource.initialize();
       try {
         const records: RecordsFile = {
-          customers: [{ id: "P-9102", taxId: "900990005", firstName: "New", lastName: "Person", dateOfBirth: "1990-01-01", email: null, mobilePhone: null }, { ...demo.customers[6], taxId: demo.customers[0].taxId.replace(/-/g, ""), email: null, mobilePhone: null }],
+          customers: [
+            { id: "P-9102", taxId: "900990005", firstName: "New", lastName: "Person", dateOfBirth: "1990-01-01", email: null, mobilePhone: null },
+            { ...demo.customers[6], taxId: demo.customers[0].taxId.replace(/-/g, ""), email: null, mobilePhone: null },
+          ],
           depositAccounts: [],
           vehicleAccounts: [{ ...demo.vehicleAccounts[7], accountNumber: "VL-779999996" }],
         };
@@ -262,7 +281,10 @@ describe("records import", () => {
     );
     expect(summary.written.depositAccounts).toBe(1);
     await expect(
-      importRecordsFile(settings, recordsFile("unknown-holder.json", { customers: [], depositAccounts: [{ accountNumber: "3199999996", product: "INVEST", holders: ["C-UNKNOWN"] }], vehicleAccounts: [] })),
+      importRecordsFile(
+        settings,
+        recordsFile("unknown-holder.json", { customers: [], depositAccounts: [{ accountNumber: "3199999996", product: "INVEST", holders: ["C-UNKNOWN"] }], vehicleAccounts: [] }),
+      ),
     ).rejects.toThrow('depositAccounts[0] (3199999996).holders[0]: unknown customer "C-UNKNOWN"');
   });
 

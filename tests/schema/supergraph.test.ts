@@ -54,7 +54,9 @@ describe("schema/", () => {
     for (const internal of ["DeviceRegistration", "EnrollmentAccountCheck"]) expect(api.getType(internal)).toBeUndefined();
   });
 
-  const operationFiles = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith(".graphql")).sort();
+  const operationFiles = readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith(".graphql"))
+    .sort();
 
   it("has contract operations to check", () => {
     expect(operationFiles.length).toBeGreaterThan(0);

@@ -22,16 +22,12 @@ export function rawRequest(url: string, options: RawRequestOptions = {}): Promis
   const target = new URL(url);
   const send = target.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = send(
-      target,
-      { method: options.method ?? "GET", headers: options.headers, ca: options.ca, localAddress: options.localAddress, agent: false },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
-        response.on("error", reject);
-      },
-    );
+    const request = send(target, { method: options.method ?? "GET", headers: options.headers, ca: options.ca, localAddress: options.localAddress, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
     request.on("error", reject);
     request.end(options.body);
   });

@@ -49,7 +49,12 @@ export function operation(name: string): string {
 }
 
 /** Sends a contract operation (from either source) through the gateway as a bearer client. */
-export function runOperation<T = Record<string, any>>(system: TestSystem, name: string, variables: Record<string, unknown> = {}, accessToken?: string): Promise<GraphQLResponse<T>> {
+export function runOperation<T = Record<string, any>>(
+  system: TestSystem,
+  name: string,
+  variables: Record<string, unknown> = {},
+  accessToken?: string,
+): Promise<GraphQLResponse<T>> {
   return system.post<T>({ query: operation(name), operationName: name, variables }, accessToken);
 }
 
@@ -138,12 +143,23 @@ export async function cookiePost<T = Record<string, any>>(system: TestSystem, ja
 }
 
 /** Sends a contract operation with the jar's cookies. */
-export function cookieRun<T = Record<string, any>>(system: TestSystem, jar: CookieJar, name: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export function cookieRun<T = Record<string, any>>(
+  system: TestSystem,
+  jar: CookieJar,
+  name: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return cookiePost<T>(system, jar, { query: operation(name), operationName: name, variables }, headers);
 }
 
 /** Signs in as a web page does: COOKIE delivery, step-up with a code, optionally remembering the device in its cookie. */
-export async function cookieSignIn(system: TestSystem, person: Person, username: string, rememberDevice?: { name: string; platform: string }): Promise<{ jar: CookieJar; answer: CookieAnswer }> {
+export async function cookieSignIn(
+  system: TestSystem,
+  person: Person,
+  username: string,
+  rememberDevice?: { name: string; platform: string },
+): Promise<{ jar: CookieJar; answer: CookieAnswer }> {
   const jar = new CookieJar();
   const login = await cookieRun(system, jar, "Login", { input: { username, password: GOOD_PASSWORD, sessionDelivery: "COOKIE" } });
   if (login.body.data?.login.__typename !== "StepUpRequired") throw new Error(`login answered ${login.text}`);

@@ -33,6 +33,10 @@ export interface TestSystemOptions {
 export class TestSystem {
   /** SQL statements run by any subgraph, in order; tests reset and count them. */
   readonly statements: string[] = [];
+  /** The same statements, each with the subgraph that ran it (`statementCounts`). */
+  readonly subgraphStatements: { subgraph: SubgraphName; sql: string }[] = [];
+  /** Password checks (argon2) identity has made. */
+  passwordChecks = 0;
   readonly outbox = Outbox.inNewFolder();
   /** In start order. */
   private services: Stoppable[] = [];
@@ -60,7 +64,11 @@ export class TestSystem {
         host: "127.0.0.1",
         pages: options.webPage ? webPagePages() : undefined,
         route: (name, url) => this.taps[name]?.forwardTo(url) ?? url,
-        onQuery: (sql) => this.statements.push(sql),
+        onQuery: (sql, subgraph) => {
+          this.statements.push(sql);
+          this.subgraphStatements.push({ subgraph, sql });
+        },
+        onPasswordCheck: () => (this.passwordChecks += 1),
         afterMigrations: async (wired) => {
           this.settings = wired;
           if (records) await this.importRecords(records);
@@ -96,18 +104,21 @@ export class TestSystem {
   };
 
   /** Sends any body through the gateway. */
-  async post<T = Record<string, any>>(body: unknown, accessToken?: string, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
-    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-    const response = await fetch(this.gatewayUrl, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: GraphQLResponse<T>["body"];
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new Error(`gateway answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
-    }
-    return { status: response.status, body: parsed };
+  post<T = Record<string, any>>(body: unknown, accessToken?: string, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    return postToGateway<T>(this.gatewayUrl, body, accessToken, extraHeaders);
+  }
+
+  /** Forgets the statements counted so far. */
+  resetStatements(): void {
+    this.statements.length = 0;
+    this.subgraphStatements.length = 0;
+  }
+
+  /** How many statements each subgraph ran since the last reset. */
+  statementCounts(): Record<SubgraphName, number> {
+    const counts: Record<SubgraphName, number> = { identity: 0, "device-trust": 0, "vehicle-account": 0 };
+    for (const { subgraph } of this.subgraphStatements) counts[subgraph] += 1;
+    return counts;
   }
 
   /** A client of this system's Redis, for tests that inspect keys. */
@@ -130,4 +141,24 @@ export class TestSystem {
   private removeOutbox() {
     rmSync(dirname(this.outbox.file), { recursive: true, force: true });
   }
+}
+
+/** POSTs any body to a gateway as a bearer client; the answer must be JSON. */
+export async function postToGateway<T = Record<string, any>>(
+  gatewayUrl: string,
+  body: unknown,
+  accessToken?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  const response = await fetch(gatewayUrl, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: GraphQLResponse<T>["body"];
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`gateway answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+  }
+  return { status: response.status, body: parsed };
 }

@@ -40,7 +40,14 @@ export class Wiretap {
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
         const body = Buffer.concat(chunks);
-        const tapped: TappedRequest = { method: request.method ?? "GET", path: request.url ?? "/", headers: { ...request.headers }, body: body.toString("utf8"), held: false, at: Date.now() };
+        const tapped: TappedRequest = {
+          method: request.method ?? "GET",
+          path: request.url ?? "/",
+          headers: { ...request.headers },
+          body: body.toString("utf8"),
+          held: false,
+          at: Date.now(),
+        };
         tap.requests.push(tapped);
         if (tap.holding?.(tapped)) {
           tapped.held = true;

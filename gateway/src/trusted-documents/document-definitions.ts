@@ -16,7 +16,8 @@ export function canonicalDefinitions(text: string, maxTokens: number): string[] 
     let start = -1;
     let tokens = 0;
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      if ((tokens += 1) > maxTokens) return null;
+      tokens += 1;
+      if (tokens > maxTokens) return null;
       if (start < 0) start = token.start;
       if (token.kind === TokenKind.BRACE_L) braces += 1;
       else if (token.kind === TokenKind.PAREN_L) parentheses += 1;

@@ -21,9 +21,9 @@ interface DocumentRequest {
  * (docs/decisions/0021). A request that names no document at all, or is not GraphQL over HTTP
  * (a body that is not a JSON object, say), is left to the server's own 400.
  */
-export function trustedDocumentsGate(trusted: TrustedDocuments): (request: IncomingMessage, body: string) => void {
-  return (request, body) => {
-    const asked = documentRequest(request, body);
+export function trustedDocumentsGate(trusted: TrustedDocuments): (request: IncomingMessage, body: string, json?: () => unknown) => void {
+  return (request, body, json) => {
+    const asked = documentRequest(request, body, json);
     if (!asked) return;
     if (typeof asked.query === "string" && asked.query !== "") {
       if (!trusted.admits(asked.query)) throw new HttpError(400, NOT_IN_LIST_MESSAGE, NOT_IN_LIST);
@@ -35,14 +35,15 @@ export function trustedDocumentsGate(trusted: TrustedDocuments): (request: Incom
   };
 }
 
-function documentRequest(request: IncomingMessage, body: string): DocumentRequest | null {
+/** `json`, when given, is the body already parsed (undefined when not JSON): the server parses it once for all. */
+function documentRequest(request: IncomingMessage, body: string, json?: () => unknown): DocumentRequest | null {
   if (request.method === "GET") {
     const search = new URL(request.url ?? "/", "http://localhost").searchParams;
     const extensions = search.get("extensions");
     return { query: search.get("query") ?? undefined, hash: extensions === null ? undefined : hashIn(parseJson(extensions)) };
   }
   if (request.method !== "POST" || mediaType(request.headers["content-type"]) !== "application/json") return null;
-  const parsed = parseJson(body);
+  const parsed = json ? json() : parseJson(body);
   if (!isObject(parsed)) return null;
   return { query: parsed.query, hash: hashIn(parsed.extensions) };
 }

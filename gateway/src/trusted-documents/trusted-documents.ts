@@ -54,6 +54,7 @@ export class TrustedDocuments {
     if (this.bodies.has(documentHash(text))) return true;
     if (text.length > this.bounds.maxSourceLength) return false;
     const definitions = canonicalDefinitions(text, this.bounds.maxLexicalTokens);
-    return definitions !== null && definitions.every((definition) => this.definitions.has(definition));
+    if (definitions === null) return false;
+    return definitions.every((definition) => this.definitions.has(definition));
   }
 }

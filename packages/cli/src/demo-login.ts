@@ -64,12 +64,7 @@ export async function enrollDemoLogin(identity: IdentityEndpoint, options: Enrol
     timeoutMs: ENROLL_TIMEOUT_MS,
   });
   try {
-    const { securityQuestionCatalog } = await client.request<{ securityQuestionCatalog: { id: string }[] }>(
-      contractOperation("SecurityQuestionCatalog"),
-      {},
-      null,
-      signal,
-    );
+    const { securityQuestionCatalog } = await client.request<{ securityQuestionCatalog: { id: string }[] }>(contractOperation("SecurityQuestionCatalog"), {}, null, signal);
     const questions = securityQuestionCatalog.slice(0, DEMO_LOGIN.answers.length);
     const input = {
       ...DEMO_LOGIN.enrollWith,

@@ -20,8 +20,10 @@ export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
   redis?: RedisClient;
   /** Each subgraph's database pool; undefined keeps the default. */
   poolSize?: number;
-  /** Told of every SQL statement any of the three subgraphs runs (for counting them). */
-  onQuery?: (sql: string) => void;
+  /** Told of every SQL statement any of the three subgraphs runs, and which ran it (for counting them). */
+  onQuery?: (sql: string, subgraph: SubgraphName) => void;
+  /** Told of every password check identity makes (tests count them). */
+  onPasswordCheck?: () => void;
   /** Runs after the migrations and before anything listens (e.g. loading the demo records). */
   afterMigrations?: (settings: Settings) => Promise<void>;
   /**
@@ -84,11 +86,12 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
   };
   const checkNotStopped = () => options.signal?.throwIfAborted();
   const elsewhere: Partial<Record<SubgraphName, string>> = options.elsewhere ?? {};
+  const { onQuery } = options;
   const serviceOptions = (name: SubgraphName) => ({
     logger: createLogger(settings.logLevel, { service: name }),
     redis: options.redis,
     poolSize: options.poolSize,
-    onQuery: options.onQuery,
+    onQuery: onQuery && ((sql: string) => onQuery(sql, name)),
   });
   // device-trust calls identity (a removed device's sessions), which listens last: it asks where when it calls.
   let identityUrl = elsewhere.identity ?? settings.identityUrl;
@@ -98,9 +101,7 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
       ? undefined
       : started(await createDeviceTrustService(settings, { ...serviceOptions("device-trust"), identityUrl: () => identityUrl }));
     checkNotStopped();
-    const vehicleAccount = elsewhere["vehicle-account"]
-      ? undefined
-      : started(await createVehicleAccountService(settings, serviceOptions("vehicle-account")));
+    const vehicleAccount = elsewhere["vehicle-account"] ? undefined : started(await createVehicleAccountService(settings, serviceOptions("vehicle-account")));
     for (const service of [deviceTrust, vehicleAccount]) {
       checkNotStopped();
       await service?.migrate();
@@ -123,7 +124,7 @@ export async function startLocalSystem<Elsewhere extends SubgraphName = never>(
     };
 
     checkNotStopped();
-    const identity = elsewhere.identity ? undefined : started(await createIdentityService(wired, serviceOptions("identity")));
+    const identity = elsewhere.identity ? undefined : started(await createIdentityService(wired, { ...serviceOptions("identity"), onPasswordCheck: options.onPasswordCheck }));
     await identity?.migrate();
     checkNotStopped();
     if (options.afterMigrations) await options.afterMigrations(wired);

@@ -37,8 +37,8 @@ interface OtlpJson {
   }[];
 }
 
-const valueOf = (value: OtlpValue) => value.stringValue ?? value.boolValue ?? value.doubleValue ?? (value.intValue === undefined ? "" : Number(value.intValue));
-const attributesOf = (attributes: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(attributes.map(({ key, value }) => [key, valueOf(value)]));
+const attributeValue = (value: OtlpValue) => value.stringValue ?? value.boolValue ?? value.doubleValue ?? (value.intValue === undefined ? "" : Number(value.intValue));
+const attributesOf = (attributes: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(attributes.map(({ key, value }) => [key, attributeValue(value)]));
 
 /**
  * A small OTLP/HTTP trace receiver on loopback: answers every export with 200; with `keep`, parses

@@ -5,6 +5,11 @@ export function redactUrl(raw: string): string {
     if (url.password) url.password = "***";
     return url.toString();
   } catch {
-    return "(a URL that does not parse)";
+    // A Redis Cluster's nodes (redis+cluster://:pw@a:7000,b:7001) are no URL host: redact by hand.
+    const cluster = /^(rediss?\+cluster:\/\/)(?:(.*)@)?([^@]*)$/i.exec(raw.trim());
+    if (!cluster) return "(a URL that does not parse)";
+    const [, scheme, credentials, nodes] = cluster;
+    const user = credentials?.includes(":") ? `${credentials.slice(0, credentials.indexOf(":"))}:***@` : credentials !== undefined ? `${credentials}@` : "";
+    return `${scheme}${user}${nodes}`;
   }
 }

@@ -18,12 +18,18 @@ export interface StandaloneOptions {
   env: NodeJS.ProcessEnv;
   /** Keep every line each service writes to stdout (tests read them); by default stdout is dropped. */
   keepOutput?: boolean;
+  /** Node's own flags for every service (e.g. `--cpu-prof`), before the entry point. */
+  nodeFlags?: string[];
   readyTimeoutMs?: number;
 }
 
 export interface StandaloneServices {
   gatewayUrl: string;
   urls: Record<StandaloneName, string>;
+  /** Each service's process id (the benchmark reads their CPU time and memory). */
+  pids: Record<StandaloneName, number>;
+  /** Each service's exit code once it has exited (null: ended by a signal). */
+  exited: Record<StandaloneName, Promise<number | null>>;
   /** Each service's stdout lines so far (with `keepOutput`), and its stderr. */
   output: Record<StandaloneName, string[]>;
   errors: Record<StandaloneName, string[]>;
@@ -32,7 +38,8 @@ export interface StandaloneServices {
 }
 
 // The project's settings and OpenTelemetry's: a child gets only those it is given.
-const SETTING_NAMES = /^(OTEL_|GATEWAY_|IDENTITY_|DEVICE_TRUST_|VEHICLE_ACCOUNT_|TAX_ID_|LOOKUP_|SUPPORT_|METRICS_|SESSION_|LOCKOUT_|CLIENT_|SECURITY_CODE_|STEP_UP_|REFRESH_TOKEN_|TLS_|TRUSTED_|WEB_ORIGINS$|AUTHORIZED_CREDITORS$|MESSAGE_OUTBOX_FILE$|EMBEDDED_|HOST$|DATABASE_URL$|REDIS_|LOG_LEVEL$|NODE_ENV$)/;
+const SETTING_NAMES =
+  /^(OTEL_|GATEWAY_|IDENTITY_|DEVICE_TRUST_|VEHICLE_ACCOUNT_|TAX_ID_|LOOKUP_|SUPPORT_|METRICS_|SESSION_|LOCKOUT_|CLIENT_|SECURITY_CODE_|STEP_UP_|REFRESH_TOKEN_|TLS_|TRUSTED_|WEB_ORIGINS$|AUTHORIZED_CREDITORS$|MESSAGE_OUTBOX_FILE$|EMBEDDED_|HOST$|DATABASE_URL$|REDIS_|LOG_LEVEL$|NODE_ENV$)/;
 
 /** This process's environment without any project or OpenTelemetry setting a developer may have exported, plus `extra`. */
 export function cleanEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -86,11 +93,16 @@ export async function startStandaloneServices(options: StandaloneOptions): Promi
   const output = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<StandaloneName, string[]>;
   const errors = Object.fromEntries(names.map((name) => [name, [] as string[]])) as Record<StandaloneName, string[]>;
   const children = new Map<StandaloneName, ChildProcess>();
+  const exited = {} as Record<StandaloneName, Promise<number | null>>;
   for (const name of names) {
-    const child = spawn(process.execPath, [fromRoot(STANDALONE_ENTRIES[name])], { env, stdio: ["ignore", options.keepOutput ? "pipe" : "ignore", "pipe"] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), fromRoot(STANDALONE_ENTRIES[name])], {
+      env,
+      stdio: ["ignore", options.keepOutput ? "pipe" : "ignore", "pipe"],
+    });
     if (child.stdout) collectLines(child.stdout, output[name]);
     collectLines(child.stderr!, errors[name]);
     children.set(name, child);
+    exited[name] = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   }
 
   const stop = async () => {
@@ -116,7 +128,8 @@ export async function startStandaloneServices(options: StandaloneOptions): Promi
     await stop();
     throw error;
   }
-  return { gatewayUrl: urls.gateway, urls, output, errors, stop };
+  const pids = Object.fromEntries(names.map((name) => [name, children.get(name)!.pid!])) as Record<StandaloneName, number>;
+  return { gatewayUrl: urls.gateway, urls, pids, exited, output, errors, stop };
 }
 
 async function waitUntilReady(gatewayUrl: string, children: Map<StandaloneName, ChildProcess>, errors: Record<StandaloneName, string[]>, timeoutMs: number): Promise<void> {

@@ -17,9 +17,7 @@ const facts = {
 describe("startBanner", () => {
   it("lists every subgraph as started here by default", () => {
     const banner = startBanner(facts);
-    expect(banner).toContain(
-      "  Subgraphs: identity http://localhost:4001/graphql, device-trust http://localhost:4002/graphql, vehicle-account http://va.internal:4003/graphql\n",
-    );
+    expect(banner).toContain("  Subgraphs: identity http://localhost:4001/graphql, device-trust http://localhost:4002/graphql, vehicle-account http://va.internal:4003/graphql\n");
     expect(banner).not.toContain("Elsewhere");
   });
 

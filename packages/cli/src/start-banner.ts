@@ -32,9 +32,7 @@ function subgraphLines(facts: BannerFacts): string[] {
   const away = entries.filter(([name]) => elsewhere.has(name));
   return [
     `  Subgraphs: ${here.length > 0 ? here.map(([name, url]) => `${name} ${forPeople(url)}`).join(", ") : "none started here"}`,
-    ...(away.length > 0
-      ? [`  Elsewhere: ${away.map(([name, url]) => `${name} at ${redactUrl(url)} (${SUBGRAPH_URL_VARIABLES[name]})`).join(", ")}, not started here`]
-      : []),
+    ...(away.length > 0 ? [`  Elsewhere: ${away.map(([name, url]) => `${name} at ${redactUrl(url)} (${SUBGRAPH_URL_VARIABLES[name]})`).join(", ")}, not started here`] : []),
   ];
 }
 

@@ -1,13 +1,13 @@
 // First, before the heavy modules load: a signal while they load still stops cleanly.
 import { releaseEarlyStop } from "./early-stop";
-// Next, before them too: tracing patches pg and ioredis as they load.
+// Next, before them too: tracing patches pg and ioredis as they load (and graphql loads there, in production mode).
 import { tracing } from "./tracing";
 import path from "node:path";
 import { closeRedis, createLogger, createRedis, loadSettings, runService, type Settings, type Stoppable } from "@oa/platform";
 import { DEMO_LOGIN, demoLoginPending, enrollDemoLogin } from "./demo-login";
 import { loadDemoRecordsIfEmpty } from "./demo-records";
 import { keepDevSecrets } from "./dev-secrets";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import type { EmbeddedDatabase } from "./embedded-database";
 import { type SubgraphName, startLocalSystem } from "./local-system";
 import { withDatabaseConnection } from "./records/database-connection";
 import { describeCounts } from "./records/import-records";
@@ -56,6 +56,9 @@ void runService("online-access", async (track, stopping) => {
   try {
     let embedded: EmbeddedDatabase | undefined;
     if (!settings.databaseUrl) {
+      // PGlite is a development package, loaded only on this path: with DATABASE_URL nothing needs it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startEmbeddedDatabase } = require("./embedded-database") as typeof import("./embedded-database");
       embedded = await startEmbeddedDatabase({
         dataDir: process.env.EMBEDDED_DATA_DIR?.trim() || DEFAULT_DATA_DIR,
         maxConnections: EMBEDDED_MAX_CONNECTIONS,
@@ -131,7 +134,7 @@ void runService("online-access", async (track, stopping) => {
       notes,
       webPageUrl: pages ? new URL(WEB_PAGE_PATH, system.gatewayUrl).toString() : undefined,
     });
-    process.stdout.write(banner + "\n");
+    process.stdout.write(`${banner}\n`);
     return stoppables;
   } catch (error) {
     // Each part closes once, however often asked: runService may ask again after a stop request.

@@ -1,13 +1,13 @@
 import { loadSupportDeskSettings, SettingsError } from "@oa/platform";
 import { keepDevSecrets } from "./dev-secrets";
-import { parseSupportArguments, USAGE, UsageError } from "./support/support-arguments";
+import { parseSupportArguments, type SupportCommand, USAGE, UsageError } from "./support/support-arguments";
 import { SupportCallError } from "./support/support-client";
 import { runSupportCommand } from "./support/support-commands";
 
 // `npm run support -- COMMAND USERNAME ...`: what a support agent uses when a customer calls. It
 // talks to the running identity service only, signing with SUPPORT_SECRET (docs/decisions/0014).
 async function main(): Promise<number> {
-  let command;
+  let command: SupportCommand;
   try {
     command = parseSupportArguments(process.argv.slice(2));
   } catch (error) {

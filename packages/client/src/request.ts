@@ -53,11 +53,7 @@ export class GraphQLRequestError extends Error {
  * cookies) and answers its data, typed by the document; throws GraphQLRequestError when the
  * answer carries errors or no data.
  */
-export async function request<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
-  variables: TVariables,
-  options: RequestOptions,
-): Promise<TResult> {
+export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, options: RequestOptions): Promise<TResult> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   const send = options.fetch ?? fetch;

@@ -69,7 +69,7 @@ describe("isDependencyUnavailable", () => {
       await client.end();
     }
     expect(isDependencyUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
-    expect(isDependencyUnavailable(new Error("relation \"identity.users\" does not exist"))).toBe(false);
+    expect(isDependencyUnavailable(new Error('relation "identity.users" does not exist'))).toBe(false);
     expect(isDependencyUnavailable(undefined)).toBe(false);
     expect(isDependencyUnavailable("ECONNREFUSED")).toBe(false);
   });
@@ -109,6 +109,11 @@ describe("maskErrors", () => {
       new Error("timeout exceeded when trying to connect"),
       Object.assign(new Error("the database system is starting up"), { code: "57P03" }),
       Object.assign(new Error("connection failure"), { code: "08006" }),
+      Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
+      new Error("CLUSTERDOWN The cluster is down"),
+      new Error("TRYAGAIN Multiple keys request during rehashing of slot"),
+      Object.assign(new Error("Failed to refresh slots cache."), { name: "ClusterAllFailedError" }),
+      new Error("None of startup nodes is available"),
     ]) {
       const answer = formatted(new GraphQLError("boom", { path: ["login"], originalError: original }));
       expect({ original: original.message, answer }).toEqual({

@@ -8,15 +8,26 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE
 
 /**
  * PostgreSQL SQLSTATEs of a connection that cannot be used: class 08 (connection exception),
- * shutdowns (57P01-57P03) and too many connections (53300).
+ * shutdowns (57P01-57P03) and too many connections (53300); and of a statement that did not
+ * answer in time: cancelled by DATABASE_STATEMENT_TIMEOUT_MS (57014).
  */
 function isPostgresConnectionState(code: string): boolean {
-  return /^08[0-9A-Z]{3}$/.test(code) || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300";
+  return /^08[0-9A-Z]{3}$/.test(code) || code === "57P01" || code === "57P02" || code === "57P03" || code === "53300" || code === "57014";
 }
 
-/** Messages of ioredis: closed, timed out, given up. */
-const REDIS_MESSAGES = [/^Connection is closed\.?$/, /^Command timed out$/, /^Stream isn't writeable/, /^Reached the max retries per request limit/];
-const REDIS_NAMES = new Set(["MaxRetriesPerRequestError"]);
+/** Messages of ioredis: closed, timed out, given up; and of a Redis Cluster that cannot serve a slot now. */
+const REDIS_MESSAGES = [
+  /^Connection is closed\.?$/,
+  /^Command timed out$/,
+  /^Stream isn't writeable/,
+  /^Reached the max retries per request limit/,
+  /^CLUSTERDOWN /,
+  /^TRYAGAIN /,
+  /^Cluster isn't ready/,
+  /^None of startup nodes is available$/,
+  /^Failed to refresh slots cache/,
+];
+const REDIS_NAMES = new Set(["MaxRetriesPerRequestError", "ClusterAllFailedError"]);
 
 /** Messages of pg / pg-pool: the connection lost or not got. */
 const POSTGRES_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect$/i, /^Client has encountered a connection error and is not queryable$/];

@@ -7,7 +7,7 @@ export const DEVICE_NAME_MAX_LENGTH = 64;
 export const DEVICE_NAME_RULE = `1 to ${DEVICE_NAME_MAX_LENGTH} characters, without control or invisible formatting characters`;
 
 // A zero-width joiner inside an emoji sequence (👩‍💻) is part of the picture, not a hidden character.
-const EMOJI_JOINER = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D(?=\p{Extended_Pictographic})/gu;
+const EMOJI_JOINER = /(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}]|\uFE0F)\u200D(?=\p{Extended_Pictographic})/gu;
 // Control (Cc), format (Cf: bidi overrides, zero-width and other invisible characters), lone
 // surrogates (Cs), and line and paragraph separators.
 const REFUSED = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;

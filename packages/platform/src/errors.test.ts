@@ -26,7 +26,9 @@ describe("maskErrors and input values", () => {
     expect(formatter(false).format(ENUM_TYPO, "BAD_USER_INPUT").message).toBe(
       'Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum. Did you mean the enum value "AUTO"?',
     );
-    expect(formatter(true).format(ENUM_TYPO, "BAD_USER_INPUT").message).toBe('Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum.');
+    expect(formatter(true).format(ENUM_TYPO, "BAD_USER_INPUT").message).toBe(
+      'Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum.',
+    );
     expect(formatter(true).format('Cannot query field "mee" on type "Query". Did you mean "me"?', "GRAPHQL_VALIDATION_FAILED").message).toBe(
       'Cannot query field "mee" on type "Query".',
     );

@@ -41,7 +41,11 @@ describe("admitting a field signer's credential", () => {
     );
     return { method, url: "/graphql", headers: { [GATEWAY_CREDENTIAL_HEADER]: header } } as unknown as IncomingMessage;
   }
-  const statusOf = (promise: Promise<unknown>) => promise.then(() => 200, (error: unknown) => (error instanceof HttpError ? error.status : 500));
+  const statusOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 200,
+      (error: unknown) => (error instanceof HttpError ? error.status : 500),
+    );
   const support = (claims: Partial<CredentialClaims>, body: string) => statusOf(admit(request(settings.supportSecret, claims, body), body));
 
   it("admits the support desk for one of its fields, once per mutation credential", async () => {
@@ -69,7 +73,7 @@ describe("admitting a field signer's credential", () => {
 
   it("refuses a support credential sent with another body, or as a GET", async () => {
     expect(await statusOf(admit(request(settings.supportSecret, {}, UNLOCK), EVENTS))).toBe(401);
-    const query = "{ supportSecurityEvents(username: \"dana\") { id } }";
+    const query = '{ supportSecurityEvents(username: "dana") { id } }';
     const get = request(settings.supportSecret, { purpose: "supportSecurityEvents" }, "", "GET");
     (get as { url: string }).url = `/graphql?query=${encodeURIComponent(query)}`;
     expect(await statusOf(admit(get, ""))).toBe(401);

@@ -14,7 +14,12 @@ describe("the gateway credential", () => {
   const signed = signGatewayCredential(SECRET, claims, request, NOW);
 
   it("verifies for exactly the request it was made for, with its claims", () => {
-    expect(verifyGatewayCredential(SECRET, signed, request, NOW)).toEqual({ ...claims, audience: "device-trust", issuedAt: NOW, nonce: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    expect(verifyGatewayCredential(SECRET, signed, request, NOW)).toEqual({
+      ...claims,
+      audience: "device-trust",
+      issuedAt: NOW,
+      nonce: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    });
   });
 
   it.each<[string, Partial<BoundRequest>]>([

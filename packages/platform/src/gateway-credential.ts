@@ -59,6 +59,23 @@ export interface GatewayCredential extends CredentialClaims {
   nonce: string;
 }
 
+// Nonces are cut from a pool of random bytes refilled a few kilobytes at a time: one call to the
+// CSPRNG per 256 credentials instead of one per credential (three per gateway request).
+const NONCE_BYTES = 16;
+const NONCE_POOL_BYTES = NONCE_BYTES * 256;
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function newNonce(): string {
+  if (nonceOffset + NONCE_BYTES > noncePool.length) {
+    noncePool = randomBytes(NONCE_POOL_BYTES);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString("base64url", nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
 /** SHA-256 of the body's UTF-8 bytes, base64url. */
 export function bodyDigest(body: string): string {
   return createHash("sha256").update(body, "utf8").digest("base64url");
@@ -81,7 +98,7 @@ export function signGatewayCredential(secret: string, claims: CredentialClaims, 
     ...(claims.deviceCookie !== undefined ? { deviceCookie: claims.deviceCookie } : {}),
     audience: request.audience,
     issuedAt: now,
-    nonce: randomBytes(16).toString("base64url"),
+    nonce: newNonce(),
   };
   const payload = Buffer.from(JSON.stringify(credential)).toString("base64url");
   return `${VERSION}.${payload}.${sign(secret, payload, request)}`;
@@ -91,12 +108,7 @@ export function signGatewayCredential(secret: string, claims: CredentialClaims, 
  * The credential if the header is well formed, signed with `secret` for exactly this request (as
  * the receiver saw it) and within its lifetime; otherwise null.
  */
-export function verifyGatewayCredential(
-  secret: string,
-  header: string | undefined | null,
-  request: BoundRequest,
-  now = Date.now(),
-): GatewayCredential | null {
+export function verifyGatewayCredential(secret: string, header: string | undefined | null, request: BoundRequest, now = Date.now()): GatewayCredential | null {
   if (!header || header.length > MAX_HEADER_LENGTH) return null;
   const [version, payload, signature, extra] = header.split(".");
   if (version !== VERSION || !payload || !signature || extra !== undefined) return null;

@@ -24,9 +24,9 @@ describe("what a GraphQL request asks for", () => {
   });
 
   it("names the one root field an operation calls, however many times", () => {
-    expect(soleRootField("mutation ($u: ID!) { registerDevice(userId: $u, name: \"x\", platform: WEB) { deviceToken } }")).toBe("registerDevice");
-    expect(soleRootField("{ a: trustedDevice(userId: 1, deviceToken: \"x\") b: trustedDevice(userId: 2, deviceToken: \"y\") }")).toBe("trustedDevice");
-    expect(soleRootField("{ trustedDevice(userId: 1, deviceToken: \"x\") registerDevice }")).toBeNull();
+    expect(soleRootField('mutation ($u: ID!) { registerDevice(userId: $u, name: "x", platform: WEB) { deviceToken } }')).toBe("registerDevice");
+    expect(soleRootField('{ a: trustedDevice(userId: 1, deviceToken: "x") b: trustedDevice(userId: 2, deviceToken: "y") }')).toBe("trustedDevice");
+    expect(soleRootField('{ trustedDevice(userId: 1, deviceToken: "x") registerDevice }')).toBeNull();
     expect(soleRootField("{ ...F } fragment F on Query { me { id } }")).toBeNull();
     expect(soleRootField("{ ")).toBeNull();
   });

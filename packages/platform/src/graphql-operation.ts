@@ -41,22 +41,27 @@ export function soleRootField(query: string, operationName?: string | null): str
 /**
  * The type of the operation an HTTP GraphQL request asks for (GET: the query string; POST: the JSON
  * body), or null when that cannot be told (malformed, a batch): callers treat null as a write.
+ * `json`, when given, is the body already parsed (undefined when not JSON), so it is not parsed twice.
  */
-export function requestOperationType(method: string, search: string, body: string): OperationTypeNode | null {
+export function requestOperationType(method: string, search: string, body: string, json?: () => unknown): OperationTypeNode | null {
   let params: { query?: unknown; operationName?: unknown };
   if (method.toUpperCase() === "GET") {
     const query = new URLSearchParams(search);
     params = { query: query.get("query"), operationName: query.get("operationName") };
   } else {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
-      params = parsed as typeof params;
-    } catch {
-      return null;
-    }
+    const parsed = json ? json() : parseOrUndefined(body);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+    params = parsed as typeof params;
   }
   if (typeof params.query !== "string") return null;
   const operationName = typeof params.operationName === "string" ? params.operationName : null;
   return operationShape(params.query, operationName)?.type ?? null;
+}
+
+function parseOrUndefined(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
 }

@@ -48,9 +48,7 @@ describe("startHttpService", () => {
   });
 
   it("refuses to start with a certificate and key it cannot use", async () => {
-    await expect(start({ tls: { cert: Buffer.from("not a certificate"), key: Buffer.from("not a key") } })).rejects.toThrow(
-      /^TLS_CERT_FILE and TLS_KEY_FILE cannot serve HTTPS: /,
-    );
+    await expect(start({ tls: { cert: Buffer.from("not a certificate"), key: Buffer.from("not a key") } })).rejects.toThrow(/^TLS_CERT_FILE and TLS_KEY_FILE cannot serve HTTPS: /);
   });
 
   it("serves its counters on /metrics, without CORS headers even where /graphql has them", async () => {
@@ -71,7 +69,10 @@ describe("startHttpService", () => {
       const text = await scraped.text();
       expect(metricValue(text, 'oa_graphql_request_duration_seconds_count{operation="Ok",outcome="ok",service="test"}')).toBe(1);
       expect(metricValue(text, 'oa_graphql_request_duration_seconds_count{operation="Broken",outcome="GRAPHQL_VALIDATION_FAILED",service="test"}')).toBe(1);
-      const preflight = await fetch(running.url.replace(/graphql$/, "metrics"), { method: "OPTIONS", headers: { origin: "https://elsewhere.example", "access-control-request-method": "GET" } });
+      const preflight = await fetch(running.url.replace(/graphql$/, "metrics"), {
+        method: "OPTIONS",
+        headers: { origin: "https://elsewhere.example", "access-control-request-method": "GET" },
+      });
       expect(preflight.status).toBe(405);
       expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     } finally {

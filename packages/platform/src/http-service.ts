@@ -14,6 +14,26 @@ import type { TlsCredentials } from "./tls-files";
 /** Largest request body accepted unless a service says less; larger ones get 413 before any parsing. */
 export const MAX_BODY_BYTES = 100 * 1024;
 
+/**
+ * A request's body parsed as JSON on first use, and only then: undefined when it is not JSON. Every
+ * reader of one request (the context's checks, then Apollo) shares the one parse.
+ */
+export type JsonOfBody = () => unknown;
+
+export function jsonOfBody(body: string): JsonOfBody {
+  let parsed: { value: unknown } | undefined;
+  return () => {
+    if (!parsed) {
+      try {
+        parsed = { value: JSON.parse(body) };
+      } catch {
+        parsed = { value: undefined };
+      }
+    }
+    return parsed.value;
+  };
+}
+
 /** A readiness check: resolves when the dependency answers, rejects otherwise. */
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -41,9 +61,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /**
    * Builds the operation's context from the request and its whole body (as received); throw
-   * HttpError to refuse the request. `response` is the answer, for headers Apollo cannot carry (Set-Cookie).
+   * HttpError to refuse the request. `response` is the answer, for headers Apollo cannot carry
+   * (Set-Cookie); `json` the body parsed, parsed once for the context and Apollo alike.
    */
-  context: (request: IncomingMessage, body: string, response: ServerResponse) => Promise<TContext>;
+  context: (request: IncomingMessage, body: string, response: ServerResponse, json: JsonOfBody) => Promise<TContext>;
   readiness: ReadinessChecks;
   logger: Logger;
   /**
@@ -81,23 +102,30 @@ export interface RunningService {
 // server never closes a socket the client is about to reuse ('socket hang up').
 const KEEP_ALIVE_MS = 65_000;
 const READINESS_TIMEOUT_MS = 2_000;
+/**
+ * How long a stop lets the requests under way finish before it cuts their connections: well
+ * inside runService's 10 s, so that the process still closes its database and Redis and exits 0.
+ */
+export const DRAIN_MS = 5_000;
+// While draining, connections that have just finished a request are closed this often.
+const DRAIN_SWEEP_MS = 50;
 
 /**
  * Serves `/graphql` (through Apollo), `/healthz`, `/readyz` and `/metrics` on Node's own HTTP
  * server, so the body limit, the 401, the health routes, the request's scope (request id, trace id,
  * counters) and the request metrics are the same for the gateway and every subgraph.
  */
-export async function startHttpService<TContext extends BaseContext>(
-  options: HttpServiceOptions<TContext>,
-): Promise<RunningService> {
+export async function startHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Promise<RunningService> {
   const { apollo, logger } = options;
   const metrics = options.metrics === undefined ? metricsOfService(options.name) : options.metrics;
+  // Set by close(): every answer from then on closes its connection, and /readyz says so.
+  let draining = false;
   const serve = (request: IncomingMessage, response: ServerResponse, span?: Span) => {
     // Every log line, metric and outgoing call while serving this request sees its scope.
     const scope = openRequestScope(request, metrics, span);
     response.setHeader(REQUEST_ID_HEADER, scope.requestId);
     return runInRequestScope(scope, () =>
-      handle(options, metrics, scope, request, response).catch((error: unknown) => {
+      handle(options, metrics, scope, request, response, () => draining).catch((error: unknown) => {
         logger.error("request failed", { error: error instanceof Error ? error.message : String(error) });
         if (!response.headersSent) sendJson(response, 500, errorBody("Something went wrong.", "INTERNAL_SERVER_ERROR"));
         else response.destroy();
@@ -106,6 +134,7 @@ export async function startHttpService<TContext extends BaseContext>(
   };
   const listener: RequestListener = (request, response) => {
     setSecurityHeaders(response, options.tls !== undefined);
+    if (draining) response.setHeader("connection", "close");
     // GraphQL requests are traced (health checks, scrapes and preflights would drown the traces).
     const traced = request.method !== "OPTIONS" && (request.url ?? "/").split("?")[0] === "/graphql";
     void (traced ? inServerSpan(request, response, options.name, (span) => serve(request, response, span)) : serve(request, response));
@@ -131,11 +160,28 @@ export async function startHttpService<TContext extends BaseContext>(
     url,
     port,
     server,
+    /**
+     * Drains, then stops: no new connection is accepted, idle ones are closed at once, each request
+     * under way is answered (its connection closed after it), and past DRAIN_MS whatever is left
+     * is cut; then Apollo stops.
+     */
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A keep-alive request that was already on its way when the stop began is answered, and its
+      // connection closed right after (Connection: close); those idle by then are closed here.
+      const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+      const deadline = setTimeout(() => {
+        logger.warn("requests still under way after the drain time: their connections are cut", { service: options.name, drainMs: DRAIN_MS });
+        server.closeAllConnections();
+      }, DRAIN_MS);
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
       await apollo.stop();
     },
   };
@@ -147,9 +193,12 @@ async function handle<TContext extends BaseContext>(
   scope: RequestScope,
   request: IncomingMessage,
   response: ServerResponse,
+  draining: () => boolean,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok", service: options.name });
+  // Stopping: whoever balances the load sends no more here.
+  if (url.pathname === "/readyz" && draining()) return sendJson(response, 503, { status: "stopping", service: options.name });
   if (url.pathname === "/readyz") return ready(options, response);
   // Before CORS: no browser page elsewhere may read it (scrapers need no CORS).
   if (url.pathname === "/metrics" && metrics) return sendMetrics(metrics, request, response);
@@ -190,9 +239,10 @@ async function serveGraphQL<TContext extends BaseContext>(
     return sendJson(response, 413, errorBody(`The request body is over ${maxBodyBytes / 1024} KB.`, "PAYLOAD_TOO_LARGE"));
   }
 
+  const json = jsonOfBody(body);
   let context: TContext;
   try {
-    context = await options.context(request, body, response);
+    context = await options.context(request, body, response, json);
   } catch (error) {
     if (error instanceof HttpError) {
       scope.outcome = error.code ?? (error.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
@@ -209,9 +259,8 @@ async function serveGraphQL<TContext extends BaseContext>(
   let parsed: unknown = body;
   // Only a JSON body is parsed: what a form or a simple cross-site request sends runs nothing.
   if (request.method === "POST" && mediaTypeOf(headers.get("content-type")) === "application/json") {
-    try {
-      parsed = body === "" ? undefined : JSON.parse(body);
-    } catch {
+    parsed = body === "" ? undefined : json();
+    if (parsed === undefined && body !== "") {
       scope.outcome = "BAD_REQUEST";
       return sendJson(response, 400, errorBody("The request body is not valid JSON.", "BAD_REQUEST"));
     }

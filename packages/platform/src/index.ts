@@ -16,6 +16,7 @@ export * from "./date-time";
 export * from "./http-service";
 export * from "./notifier";
 export * from "./internal-client";
+export * from "./pooled-http";
 export * from "./subgraph-context";
 export * from "./subgraph-service";
 export * from "./subgraph-admission";

@@ -88,10 +88,22 @@ describe("withoutInputValues: a variable's value", () => {
     ["a Float given text", { ...VALID, ratio: PASSWORD }, 'Variable "$input" got invalid value at "input.ratio"; Float cannot represent non numeric value.'],
     ["a Boolean given text", { ...VALID, flag: PASSWORD }, 'Variable "$input" got invalid value at "input.flag"; Boolean cannot represent a non boolean value.'],
     ["an ID given an object", { ...VALID, id: { code: PASSWORD } }, 'Variable "$input" got invalid value at "input.id"; ID cannot represent value.'],
-    ["an enum given an unknown value", { ...VALID, accountType: `X${TAX_ID}` }, 'Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum.'],
-    ["an enum given a number", { ...VALID, accountType: 123456789 }, 'Variable "$input" got invalid value at "input.accountType"; Enum "AccountType" cannot represent non-string value.'],
+    [
+      "an enum given an unknown value",
+      { ...VALID, accountType: `X${TAX_ID}` },
+      'Variable "$input" got invalid value at "input.accountType"; Value does not exist in "AccountType" enum.',
+    ],
+    [
+      "an enum given a number",
+      { ...VALID, accountType: 123456789 },
+      'Variable "$input" got invalid value at "input.accountType"; Enum "AccountType" cannot represent non-string value.',
+    ],
     ["a custom scalar that quotes the value", { ...VALID, secret: PASSWORD }, 'Variable "$input" got invalid value at "input.secret"; Expected type "Secretive".'],
-    ["a value deep in a list", { ...VALID, securityAnswers: [{ questionId: "Q1", answer: { text: ANSWER } }] }, 'Variable "$input" got invalid value at "input.securityAnswers[0].answer"; String cannot represent a non string value.'],
+    [
+      "a value deep in a list",
+      { ...VALID, securityAnswers: [{ questionId: "Q1", answer: { text: ANSWER } }] },
+      'Variable "$input" got invalid value at "input.securityAnswers[0].answer"; String cannot represent a non string value.',
+    ],
     ["text where an object goes", { input: PASSWORD }, 'Variable "$input" got invalid value; Expected type "EnrollInput" to be an object.'],
     ["a missing field", { accountType: "BANK", taxId: TAX_ID }, 'Variable "$input" got invalid value; Field "password" of required type "String!" was not provided.'],
   ])("%s", (_, input, expected) => {
@@ -115,7 +127,12 @@ describe("withoutInputValues: a variable's value", () => {
   it("drops a value made to look like the end of the message", () => {
     const crafted = `SECRET-MARKER" at "input.password"; Field "zzz" is not defined by type "EnrollInput".`;
     const disguise = { text: `; String cannot represent a non string value: SECRET-MARKER` };
-    for (const input of [{ ...VALID, password: crafted, foo: 1 }, { ...VALID, [crafted]: 1 }, { ...VALID, password: disguise }, { ...VALID, [`${crafted}; `]: disguise }]) {
+    for (const input of [
+      { ...VALID, password: crafted, foo: 1 },
+      { ...VALID, [crafted]: 1 },
+      { ...VALID, password: disguise },
+      { ...VALID, [`${crafted}; `]: disguise },
+    ]) {
       const messages = variableErrors(ENROLL, { input });
       expect(messages.some(holdsSecret)).toBe(true);
       messages.forEach(clean);
@@ -183,7 +200,7 @@ describe("withoutInputValues: syntax errors", () => {
   });
 
   it("keeps messages that quote nothing of the document", () => {
-    for (const document of ["{ me ", "{ me(a: \"open) }", `{ ${"a ".repeat(60)} }`]) {
+    for (const document of ["{ me ", '{ me(a: "open) }', `{ ${"a ".repeat(60)} }`]) {
       const message = syntaxError(document);
       expect(withoutInputValues(message)).toBe(message);
     }

@@ -24,7 +24,10 @@ const VALUED_TOKEN = String.raw`(Name|Int|Float|String|BlockString|Comment) "[\s
 const SYNTAX: [RegExp, string][] = [
   [new RegExp(String.raw`^Syntax Error: Expected (.+?), found ${VALUED_TOKEN}\.$`), "Syntax Error: Expected $1, found $2."],
   [new RegExp(String.raw`^Syntax Error: Unexpected ${VALUED_TOKEN}\.$`), "Syntax Error: Unexpected $1."],
-  [new RegExp(String.raw`^Syntax Error: ${VALUED_TOKEN} is reserved and cannot be used for an enum value\.$`), "Syntax Error: $1 is reserved and cannot be used for an enum value."],
+  [
+    new RegExp(String.raw`^Syntax Error: ${VALUED_TOKEN} is reserved and cannot be used for an enum value\.$`),
+    "Syntax Error: $1 is reserved and cannot be used for an enum value.",
+  ],
   [/^Syntax Error: Invalid number, expected digit but got: [\s\S]*$/, "Syntax Error: Invalid number, expected a digit."],
   // "Unexpected character: "x".", "Invalid Unicode escape sequence: "\u12G4".", ...
   [/^Syntax Error: ([A-Za-z0-9 ,]+): [\s\S]*$/, "Syntax Error: $1."],

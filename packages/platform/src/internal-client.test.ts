@@ -61,7 +61,7 @@ describe("an internal call", () => {
 
   it("must name one field: a document calling several is not sent", async () => {
     received.length = 0;
-    await expect(client("device-trust").request("{ trustedDevice(userId: 1, deviceToken: \"x\") registerDevice }", {})).rejects.toThrow(/one root field/);
+    await expect(client("device-trust").request('{ trustedDevice(userId: 1, deviceToken: "x") registerDevice }', {})).rejects.toThrow(/one root field/);
     expect(received).toEqual([]);
   });
 
@@ -95,7 +95,13 @@ describe("an internal call", () => {
 
   it("counts a service that does not answer as a dependency error of the caller", async () => {
     const metrics = new ServiceMetrics("identity", { processMetrics: false });
-    const dead = new InternalClient({ caller: "identity", audience: "device-trust", url: `http://127.0.0.1:${await deadPort()}/graphql`, secret: SECRET, logger: createLogger("silent") });
+    const dead = new InternalClient({
+      caller: "identity",
+      audience: "device-trust",
+      url: `http://127.0.0.1:${await deadPort()}/graphql`,
+      secret: SECRET,
+      logger: createLogger("silent"),
+    });
     const scope = openRequestScope({ headers: {} } as unknown as IncomingMessage, metrics);
     await expect(runInRequestScope(scope, () => dead.request(QUERY, { u: "u-1", t: "token" }))).rejects.toThrow("The service is unavailable");
     expect(metricValue(await metrics.exposition(), 'oa_dependency_errors_total{dependency="device-trust",service="identity"}')).toBe(1);

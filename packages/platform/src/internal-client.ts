@@ -4,6 +4,7 @@ import { ErrorCode, serviceUnavailable } from "./errors";
 import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
 import { soleRootField } from "./graphql-operation";
 import type { Logger } from "./logger";
+import { type PooledAnswer, PooledHttp } from "./pooled-http";
 import { currentRequest, REQUEST_ID_HEADER } from "./request-scope";
 
 const tracer = trace.getTracer("@oa/platform/internal-client");
@@ -18,6 +19,16 @@ export interface InternalClientOptions {
   secret: string;
   logger: Logger;
   timeoutMs?: number;
+  /** The keep-alive pools the calls go over; by default those every InternalClient of the process shares. */
+  http?: PooledHttp;
+}
+
+let sharedHttp: PooledHttp | undefined;
+
+/** The pools the process's internal calls share (idle sockets hold no process open). */
+function processHttp(): PooledHttp {
+  sharedHttp ??= new PooledHttp();
+  return sharedHttp;
 }
 
 /**
@@ -34,6 +45,7 @@ export class InternalClient {
   private readonly secret: string;
   private readonly logger: Logger;
   private readonly timeoutMs: number;
+  private readonly http: PooledHttp;
 
   constructor(options: InternalClientOptions) {
     this.caller = options.caller;
@@ -43,6 +55,7 @@ export class InternalClient {
     this.secret = options.secret;
     this.logger = options.logger;
     this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.http = options.http ?? processHttp();
   }
 
   /**
@@ -66,7 +79,6 @@ export class InternalClient {
   }
 
   private async send<T>(purpose: string, query: string, variables: Record<string, unknown>, session: ForwardedSession | null, signal?: AbortSignal): Promise<T> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
     const url = this.urlOf();
     const parsed = new URL(url);
     const body = JSON.stringify({ query, variables });
@@ -79,25 +91,20 @@ export class InternalClient {
     const scope = currentRequest();
     if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
     propagation.inject(context.active(), headers);
-    let response: Response;
+    let answer: PooledAnswer;
     try {
-      response = await fetch(url, {
-        method: "POST",
-        headers,
-        body,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
+      answer = await this.http.post(url, headers, body, { signal, timeoutMs: this.timeoutMs });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       this.logger.error("internal call failed", { url, detail: error instanceof Error ? error.message : String(error) });
       scope?.metrics?.dependencyFailed(this.audience);
       throw serviceUnavailable();
     }
-    const payload = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
     if (signal?.aborted) throw signal.reason;
-    if (!response.ok || !payload || payload.errors?.length || !payload.data) {
+    const payload = parsedPayload<T>(answer.body);
+    if (answer.status < 200 || answer.status > 299 || !payload || payload.errors?.length || !payload.data) {
       const first = payload?.errors?.[0];
-      this.logger.error("internal call answered with errors", { url, status: response.status, detail: first?.message });
+      this.logger.error("internal call answered with errors", { url, status: answer.status, detail: first?.message });
       if (first?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
         throw new GraphQLError(first.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
       }
@@ -105,5 +112,16 @@ export class InternalClient {
       throw serviceUnavailable();
     }
     return payload.data;
+  }
+}
+
+type Payload<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+
+function parsedPayload<T>(body: string): Payload<T> | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Payload<T>) : null;
+  } catch {
+    return null;
   }
 }

@@ -17,7 +17,13 @@ describe("createLogger", () => {
     logger.info("signed in", { userId: "u-1" });
     logger.child({ flow: "login" }).warn("slow");
     expect(lines).toHaveLength(2);
-    expect(parsed()[0]).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: "info", service: "identity", message: "signed in", userId: "u-1" });
+    expect(parsed()[0]).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      level: "info",
+      service: "identity",
+      message: "signed in",
+      userId: "u-1",
+    });
     expect(parsed()[1]).toMatchObject({ level: "warn", service: "identity", flow: "login", message: "slow" });
   });
 

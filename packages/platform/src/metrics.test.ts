@@ -3,12 +3,10 @@ import { ApolloServer } from "@apollo/server";
 import { buildSchema, graphql } from "graphql";
 import { metricsOfService, ServiceMetrics } from "./metrics";
 import { countMutationResults } from "./mutation-results";
-import { metricValue as valueOf } from "./testing";
+import { metricValue } from "./testing";
 import { openRequestScope, runInRequestScope } from "./request-scope";
 
-
-const inScopeOf = <T>(metrics: ServiceMetrics | null, run: () => Promise<T>) =>
-  runInRequestScope(openRequestScope({ headers: {} } as IncomingMessage, metrics), run);
+const inScopeOf = <T>(metrics: ServiceMetrics | null, run: () => Promise<T>) => runInRequestScope(openRequestScope({ headers: {} } as IncomingMessage, metrics), run);
 
 describe("ServiceMetrics", () => {
   it("labels every series with its service, and keeps what callers name few", async () => {
@@ -18,11 +16,11 @@ describe("ServiceMetrics", () => {
     metrics.requestServed("not a name {", "ok", 0.001);
     metrics.requestServed(undefined, "PAYLOAD_TOO_LARGE", 0.001);
     const text = await metrics.exposition();
-    expect(valueOf(text, 'oa_graphql_request_duration_seconds_count{operation="Snapshot",outcome="ok",service="gateway"}')).toBe(1);
-    expect(valueOf(text, 'oa_graphql_request_duration_seconds_bucket{le="0.025",operation="Snapshot",outcome="ok",service="gateway"}')).toBe(1);
+    expect(metricValue(text, 'oa_graphql_request_duration_seconds_count{operation="Snapshot",outcome="ok",service="gateway"}')).toBe(1);
+    expect(metricValue(text, 'oa_graphql_request_duration_seconds_bucket{le="0.025",operation="Snapshot",outcome="ok",service="gateway"}')).toBe(1);
     // 200 names are kept (Snapshot and 199 more), the rest and anything that is no name count as "other".
-    expect(valueOf(text, 'oa_graphql_request_duration_seconds_count{operation="other",outcome="ok",service="gateway"}')).toBe(250 - 199 + 1);
-    expect(valueOf(text, 'oa_graphql_request_duration_seconds_count{operation="(none)",outcome="PAYLOAD_TOO_LARGE",service="gateway"}')).toBe(1);
+    expect(metricValue(text, 'oa_graphql_request_duration_seconds_count{operation="other",outcome="ok",service="gateway"}')).toBe(250 - 199 + 1);
+    expect(metricValue(text, 'oa_graphql_request_duration_seconds_count{operation="(none)",outcome="PAYLOAD_TOO_LARGE",service="gateway"}')).toBe(1);
     expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
   });
 
@@ -71,12 +69,12 @@ describe("countMutationResults", () => {
     // Outside a request nothing is counted (and nothing fails).
     expect((await graphql({ schema, source: "mutation { logout }", rootValue })).data).toEqual({ logout: true });
     const text = await metrics.exposition();
-    expect(valueOf(text, 'oa_logins_total{outcome="LoginRejected:ACCOUNT_LOCKED",service="identity"}')).toBe(2);
+    expect(metricValue(text, 'oa_logins_total{outcome="LoginRejected:ACCOUNT_LOCKED",service="identity"}')).toBe(2);
     // A code that is no enum value (here a six-digit one) never becomes a label.
-    expect(valueOf(text, 'oa_logins_total{outcome="LoginSucceeded",service="identity"}')).toBe(1);
-    expect(valueOf(text, 'oa_logins_total{outcome="error",service="identity"}')).toBe(1);
-    expect(valueOf(text, 'oa_security_codes_sent_total{service="identity"}')).toBe(1);
-    expect(valueOf(text, 'oa_mutation_results_total{mutation="logout",result="ok",service="identity"}')).toBe(1);
+    expect(metricValue(text, 'oa_logins_total{outcome="LoginSucceeded",service="identity"}')).toBe(1);
+    expect(metricValue(text, 'oa_logins_total{outcome="error",service="identity"}')).toBe(1);
+    expect(metricValue(text, 'oa_security_codes_sent_total{service="identity"}')).toBe(1);
+    expect(metricValue(text, 'oa_mutation_results_total{mutation="logout",result="ok",service="identity"}')).toBe(1);
     expect(text).not.toContain("123456");
   });
 

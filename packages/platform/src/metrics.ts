@@ -36,6 +36,8 @@ export class ServiceMetrics {
   private readonly dependencyErrors: Counter<"dependency">;
   private readonly operations = new BoundedLabel(MAX_OPERATION_LABELS);
   private readonly outcomes = new BoundedLabel(MAX_OUTCOME_LABELS);
+  // Each (operation, outcome)'s series, found once: prom-client would hash the labels on every observation.
+  private readonly requestSeries = new Map<string, { observe(seconds: number): void }>();
 
   constructor(
     readonly service: string,
@@ -58,9 +60,19 @@ export class ServiceMetrics {
       registers,
     });
     this.logins = new Counter({ name: "oa_logins_total", help: "Logins, by outcome (LoginSucceeded, StepUpRequired, LoginRejected:CODE).", labelNames: ["outcome"], registers });
-    this.stepUps = new Counter({ name: "oa_step_up_verifications_total", help: "verifyStepUp answers, by outcome (StepUpSucceeded, StepUpRejected:CODE).", labelNames: ["outcome"], registers });
+    this.stepUps = new Counter({
+      name: "oa_step_up_verifications_total",
+      help: "verifyStepUp answers, by outcome (StepUpSucceeded, StepUpRejected:CODE).",
+      labelNames: ["outcome"],
+      registers,
+    });
     this.codesSent = new Counter({ name: "oa_security_codes_sent_total", help: "Security codes sent (sendSecurityCode answered SecurityCodeSent).", registers });
-    this.locks = new Counter({ name: "oa_locks_total", help: "Locks set by too many failed tries, by guard (login, proof, client, add-vehicle, ...).", labelNames: ["guard"], registers });
+    this.locks = new Counter({
+      name: "oa_locks_total",
+      help: "Locks set by too many failed tries, by guard (login, proof, client, add-vehicle, ...).",
+      labelNames: ["guard"],
+      registers,
+    });
     this.dependencyErrors = new Counter({
       name: "oa_dependency_errors_total",
       help: "Calls that failed because a dependency did not answer: postgresql, redis, network (a socket of either), or another service by name.",
@@ -77,7 +89,14 @@ export class ServiceMetrics {
   /** One GraphQL request served: `operation` as the client named it (bounded), `outcome` ok or an error code. */
   requestServed(operation: string | undefined, outcome: string, seconds: number): void {
     const name = operation === undefined ? "(none)" : OPERATION_NAME.test(operation) ? this.operations.of(operation) : "other";
-    this.requests.observe({ operation: name, outcome: this.outcomes.of(outcome) }, seconds);
+    const bounded = this.outcomes.of(outcome);
+    const key = `${name}\u0000${bounded}`;
+    let series = this.requestSeries.get(key);
+    if (!series) {
+      series = this.requests.labels({ operation: name, outcome: bounded });
+      this.requestSeries.set(key, series);
+    }
+    series.observe(seconds);
   }
 
   /** A root mutation's result (e.g. "LoginRejected:ACCOUNT_LOCKED"), also into the login, step-up and code counters. */

@@ -1,13 +1,4 @@
-import {
-  defaultFieldResolver,
-  getNamedType,
-  type GraphQLField,
-  type GraphQLOutputType,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-  isAbstractType,
-  isObjectType,
-} from "graphql";
+import { defaultFieldResolver, getNamedType, type GraphQLField, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, isAbstractType, isObjectType } from "graphql";
 import { currentMetrics } from "./request-scope";
 
 // A rejection's code is an enum value; anything else named `code` is never a label.

@@ -29,7 +29,7 @@ export class Notifier {
     const sentAt = new Date().toISOString();
     this.logger.info("message sent", { channel: message.channel, to: maskContact(message.to) });
     if (!this.outboxFile) return;
-    const line = JSON.stringify({ channel: message.channel, to: message.to, body: message.body, sentAt }) + "\n";
+    const line = `${JSON.stringify({ channel: message.channel, to: message.to, body: message.body, sentAt })}\n`;
     const file = this.outboxFile;
     const write = this.pending.then(async () => {
       await mkdir(dirname(file), { recursive: true });

@@ -6,7 +6,11 @@ import { deadPort, TEST_REDIS_URL } from "./testing";
 describe("createRedis", () => {
   it("fails commands within about 3 s while Redis is down, also after a while, and logs one JSON line", async () => {
     const lines: string[] = [];
-    const redis = createRedis({ redisUrl: `redis://127.0.0.1:${await deadPort()}` }, "dead", createLogger("info", { service: "test" }, (line) => lines.push(line)));
+    const redis = createRedis(
+      { redisUrl: `redis://127.0.0.1:${await deadPort()}` },
+      "dead",
+      createLogger("info", { service: "test" }, (line) => lines.push(line)),
+    );
     let reconnects = 0;
     redis.on("reconnecting", () => (reconnects += 1));
     /** How long three commands take to fail. */

@@ -1,8 +1,10 @@
-import Redis from "ioredis";
+import Redis, { Cluster } from "ioredis";
 import { createLogger, describeError, type Logger } from "./logger";
+import { redisTargetOf } from "./redis-url";
 import type { Settings } from "./settings";
 
-export type RedisClient = Redis;
+/** One Redis server, or a Redis Cluster (`redis+cluster://` in REDIS_URL): the same commands and scripts either way. */
+export type RedisClient = Redis | Cluster;
 
 // While Redis is down, a command fails within about this long instead of waiting for it to come
 // back: the caller answers SERVICE_UNAVAILABLE at once. Also bounds a reply from a hung server.
@@ -13,10 +15,21 @@ const MAX_RECONNECT_DELAY_MS = 1_000;
 // One log line per outage and then at most one per this interval, however often the client retries.
 const ERROR_LOG_INTERVAL_MS = 10_000;
 
+const reconnectDelay = (times: number) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS);
+
+// What each connection (to the one server, or to each node of a cluster) is held to.
+const NODE_OPTIONS = {
+  commandTimeout: COMMAND_TIMEOUT_MS,
+  connectTimeout: CONNECT_TIMEOUT_MS,
+  // Commands queued while disconnected are failed after one reconnect attempt, not twenty.
+  maxRetriesPerRequest: 1,
+};
+
 /**
- * A Redis client: the server at REDIS_URL, or without it an in-process store that speaks the
- * same commands and Lua (all clients of one process share its data). Connection errors go to
- * `logger` (by default a JSON logger at the settings' level), at most one line per 10 s.
+ * A Redis client: the server at REDIS_URL (a Redis Cluster when it reads `redis+cluster://`), or
+ * without it an in-process store that speaks the same commands and Lua (all clients of one process
+ * share its data). Connection errors go to `logger` (by default a JSON logger at the settings'
+ * level), at most one line per 10 s.
  */
 export function createRedis(
   settings: Pick<Settings, "redisUrl"> & Partial<Pick<Settings, "logLevel">>,
@@ -24,16 +37,24 @@ export function createRedis(
   logger: Logger = createLogger(settings.logLevel ?? "info", { service: name }),
 ): RedisClient {
   if (settings.redisUrl) {
-    const redis = new Redis(settings.redisUrl, {
-      connectionName: name,
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      // Commands queued while disconnected are failed after one reconnect attempt, not twenty.
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS),
-      enableOfflineQueue: true,
-      lazyConnect: false,
-    });
+    const target = redisTargetOf(settings.redisUrl);
+    const redis =
+      target.kind === "cluster"
+        ? new TimedCluster(target.nodes, {
+            redisOptions: {
+              ...NODE_OPTIONS,
+              connectionName: name,
+              username: target.username,
+              password: target.password,
+              tls: target.tls ? {} : undefined,
+            },
+            // While the whole cluster is unreachable, and for each node that went away.
+            clusterRetryStrategy: reconnectDelay,
+            clusterNodeRetryStrategy: reconnectDelay,
+            enableOfflineQueue: true,
+            lazyConnect: false,
+          })
+        : new Redis(target.url, { ...NODE_OPTIONS, connectionName: name, retryStrategy: reconnectDelay, enableOfflineQueue: true, lazyConnect: false });
     logConnectionErrors(redis, name, logger);
     return redis;
   }
@@ -44,6 +65,19 @@ export function createRedis(
 }
 
 /**
+ * A cluster client whose commands fail within the command timeout also while the cluster is
+ * unreachable: a node's timeout runs only once the command is sent to a node, and a cluster that
+ * is (re)connecting keeps commands in a queue of its own meanwhile. The timer is set once, so a
+ * command that reaches a node keeps the one it started with.
+ */
+class TimedCluster extends Cluster {
+  override sendCommand(...args: Parameters<Cluster["sendCommand"]>): unknown {
+    args[0].setTimeout(COMMAND_TIMEOUT_MS);
+    return super.sendCommand(...args);
+  }
+}
+
+/**
  * Listens for the client's 'error' events (without a listener ioredis prints each one to stderr)
  * and logs them, throttled, and the recovery once the connection is ready again.
  */
@@ -51,7 +85,7 @@ function logConnectionErrors(redis: RedisClient, name: string, logger: Logger): 
   let lastLoggedAt = 0;
   let unlogged = 0;
   let failing = false;
-  redis.on("error", (error: unknown) => {
+  const onError = (error: unknown) => {
     failing = true;
     const now = Date.now();
     if (now - lastLoggedAt < ERROR_LOG_INTERVAL_MS) {
@@ -61,7 +95,10 @@ function logConnectionErrors(redis: RedisClient, name: string, logger: Logger): 
     logger.error("redis unavailable", { client: name, ...describeError(error), ...errorCodeOf(error), ...(unlogged > 0 ? { suppressed: unlogged } : {}) });
     lastLoggedAt = now;
     unlogged = 0;
-  });
+  };
+  redis.on("error", onError);
+  // A cluster tells of each node's connection errors apart ("node error"), the node's address second.
+  if (redis instanceof Cluster) redis.on("node error", onError);
   redis.on("ready", () => {
     if (!failing) return;
     failing = false;
@@ -94,9 +131,11 @@ export class KeySpace {
 /**
  * Closes a client, waiting for pending replies when connected; never throws, and never waits for
  * a Redis that is down (a QUIT would sit in the offline queue). The in-process store has no status.
+ * A cluster counts as connected only while every node it knows is (it stays "ready" while nodes are down).
  */
 export async function closeRedis(redis: RedisClient): Promise<void> {
-  if (redis.status !== undefined && redis.status !== "ready") {
+  const connected = redis.status === "ready" && (!(redis instanceof Cluster) || redis.nodes().every((node) => node.status === "ready"));
+  if (redis.status !== undefined && !connected) {
     redis.disconnect();
     return;
   }

@@ -18,10 +18,7 @@ const FORCED_EXIT_MS = 10_000;
  * settle, so that nothing is still starting while the parts close, then closes every part passed
  * to `track` and every part the start returned. Parts may be asked to close more than once.
  */
-export async function runService(
-  name: string,
-  start: (track: TrackStarted, stopping: AbortSignal) => Promise<Stoppable | Stoppable[]>,
-): Promise<void> {
+export async function runService(name: string, start: (track: TrackStarted, stopping: AbortSignal) => Promise<Stoppable | Stoppable[]>): Promise<void> {
   const services: Stoppable[] = [];
   const track: TrackStarted = (service) => {
     if (!services.includes(service)) services.push(service);

@@ -20,9 +20,11 @@ export function inServerSpan(request: IncomingMessage, response: ServerResponse,
     },
     parent,
   );
-  return context.with(trace.setSpan(parent, span), () => serve(span)).finally(() => {
-    span.setAttribute("http.response.status_code", response.statusCode);
-    if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-  });
+  return context
+    .with(trace.setSpan(parent, span), () => serve(span))
+    .finally(() => {
+      span.setAttribute("http.response.status_code", response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
 }

@@ -172,7 +172,9 @@ describe.each([
       const sessions = store();
       const { refreshToken } = await onDevice(sessions);
       const keys = await redis.keys(`${prefix}*`);
-      const values = await Promise.all(keys.map(async (key) => ((await redis.type(key)) === "hash" ? JSON.stringify(await redis.hgetall(key)) : ((await redis.type(key)) === "string" ? await redis.get(key) : ""))));
+      const values = await Promise.all(
+        keys.map(async (key) => ((await redis.type(key)) === "hash" ? JSON.stringify(await redis.hgetall(key)) : (await redis.type(key)) === "string" ? await redis.get(key) : "")),
+      );
       expect(keys.join() + values.join()).not.toContain(refreshToken);
     });
 

@@ -29,9 +29,7 @@ export interface SessionLifetimes {
   refreshSeconds?: number;
 }
 
-export function sessionLifetimes(
-  settings: Pick<Settings, "sessionTtlSeconds" | "sessionMaxSeconds"> & Partial<Pick<Settings, "refreshTokenTtlSeconds">>,
-): SessionLifetimes {
+export function sessionLifetimes(settings: Pick<Settings, "sessionTtlSeconds" | "sessionMaxSeconds"> & Partial<Pick<Settings, "refreshTokenTtlSeconds">>): SessionLifetimes {
   return { idleSeconds: settings.sessionTtlSeconds, maxSeconds: settings.sessionMaxSeconds, refreshSeconds: settings.refreshTokenTtlSeconds };
 }
 

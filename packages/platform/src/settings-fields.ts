@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { RedisUrlError, redisTargetOf } from "./redis-url";
 
 // The kinds of setting the environment holds, as zod schemas of one variable's raw text. Each
 // message completes a sentence that begins with the variable's name ("LOCKOUT_SECONDS must be
@@ -26,15 +27,17 @@ function blankAsUnset(value: unknown): unknown {
 /** A whole number from `min` to `max`; `fallback` when not set. */
 export function wholeNumber(fallback: number, min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
-  return echoed(z.preprocess(
-    blankAsUnset,
-    z.coerce
-      .number({ error: message })
-      .int({ error: message, abort: true })
-      .min(min, { error: message, abort: true })
-      .max(max, { error: message, abort: true })
-      .default(fallback),
-  ));
+  return echoed(
+    z.preprocess(
+      blankAsUnset,
+      z.coerce
+        .number({ error: message })
+        .int({ error: message, abort: true })
+        .min(min, { error: message, abort: true })
+        .max(max, { error: message, abort: true })
+        .default(fallback),
+    ),
+  );
 }
 
 /** true or false, in any case; `fallback` when not set. */
@@ -49,6 +52,28 @@ export function trueOrFalse(fallback: boolean) {
 
 /** Text, trimmed; undefined when not set. */
 export const optionalText = z.preprocess(blankAsUnset, z.string().trim().optional());
+
+/**
+ * REDIS_URL: one server's URL, or a Redis Cluster as `redis+cluster://host:port,host:port`; a
+ * cluster URL that does not read is refused (never shown: it may hold a password). Undefined when not set.
+ */
+export const redisUrl = optionalText.superRefine((value, context) => {
+  if (value === undefined) return;
+  try {
+    redisTargetOf(value);
+  } catch (error) {
+    if (!(error instanceof RedisUrlError)) throw error;
+    context.addIssue({ code: "custom", message: error.message, input: undefined });
+  }
+});
+
+/** REDIS_KEY_PREFIX: braces would make the prefix the hash tag of every key, all in one cluster slot. */
+export const redisKeyPrefix = echoed(
+  z
+    .string()
+    .default("oa:")
+    .refine((prefix) => !/[{}]/.test(prefix), { error: "must not contain { or }: in a key they choose its Redis Cluster slot, and the prefix would put every key in one" }),
+);
 
 /** A `;`-separated list, blanks dropped, each item checked by `item`; `fallback`'s items when not set (an empty value is an empty list). */
 export function list<Item extends z.ZodType<string, string>>(item: Item, fallback = "") {

@@ -6,6 +6,8 @@ const REAL = {
   TAX_ID_ENCRYPTION_KEY: "11".repeat(32),
   LOOKUP_HMAC_KEY: "22".repeat(32),
 };
+/** What a production service is given: the secrets and a Redis of its own. */
+const IN_PRODUCTION = { NODE_ENV: "production", ...REAL, REDIS_URL: "redis://redis.internal:6379" };
 
 describe("loadSettings", () => {
   it("gives the contract's defaults", () => {
@@ -33,14 +35,21 @@ describe("loadSettings", () => {
   });
 
   it("needs every secret in production, and refuses the public dev-only values there", () => {
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL })).not.toThrow();
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, GATEWAY_SECRET: undefined })).toThrow(/GATEWAY_SECRET/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, LOOKUP_HMAC_KEY: undefined })).toThrow(/LOOKUP_HMAC_KEY/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, GATEWAY_SECRET: DEV_ONLY_GATEWAY_SECRET })).toThrow(/dev-only/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, TAX_ID_ENCRYPTION_KEY: DEV_ONLY_TAX_ID_KEY })).toThrow(/dev-only/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, LOOKUP_HMAC_KEY: DEV_ONLY_LOOKUP_KEY })).toThrow(/dev-only/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, SUPPORT_SECRET: undefined })).toThrow(/SUPPORT_SECRET must be set in production/);
-    expect(() => loadSettings({ NODE_ENV: "production", ...REAL, SUPPORT_SECRET: DEV_ONLY_SUPPORT_SECRET })).toThrow(/SUPPORT_SECRET is the public dev-only value/);
+    expect(() => loadSettings({ ...IN_PRODUCTION })).not.toThrow();
+    expect(() => loadSettings({ ...IN_PRODUCTION, GATEWAY_SECRET: undefined })).toThrow(/GATEWAY_SECRET/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, LOOKUP_HMAC_KEY: undefined })).toThrow(/LOOKUP_HMAC_KEY/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, GATEWAY_SECRET: DEV_ONLY_GATEWAY_SECRET })).toThrow(/dev-only/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, TAX_ID_ENCRYPTION_KEY: DEV_ONLY_TAX_ID_KEY })).toThrow(/dev-only/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, LOOKUP_HMAC_KEY: DEV_ONLY_LOOKUP_KEY })).toThrow(/dev-only/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, SUPPORT_SECRET: undefined })).toThrow(/SUPPORT_SECRET must be set in production/);
+    expect(() => loadSettings({ ...IN_PRODUCTION, SUPPORT_SECRET: DEV_ONLY_SUPPORT_SECRET })).toThrow(/SUPPORT_SECRET is the public dev-only value/);
+  });
+
+  it("needs REDIS_URL in production, where no service may keep sessions and counters to itself", () => {
+    expect(() => loadSettings({ ...IN_PRODUCTION, REDIS_URL: undefined })).toThrow(/^REDIS_URL must be set in production/);
+    expect(loadSettings({ ...IN_PRODUCTION, REDIS_URL: "redis+cluster://10.0.0.1:6379,10.0.0.2:6379" }).redisUrl).toBe("redis+cluster://10.0.0.1:6379,10.0.0.2:6379");
+    // Outside production the in-process store stays the default.
+    expect(loadSettings({}).redisUrl).toBeUndefined();
   });
 
   it("takes a support secret of its own: at least 32 characters, never the gateway's", () => {
@@ -79,15 +88,17 @@ describe("loadSettings", () => {
       expect(missing(name)).toThrow(SettingsError);
       expect(missing(name)).toThrow(`${name} must be set when HOST (${HOST}) is beyond loopback: its dev-only default is public`);
     }
-    expect(devOnly("GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET)).toThrow(`GATEWAY_SECRET is the public dev-only value; a service listening beyond loopback (HOST=${HOST}) needs a secret of its own`);
+    expect(devOnly("GATEWAY_SECRET", DEV_ONLY_GATEWAY_SECRET)).toThrow(
+      `GATEWAY_SECRET is the public dev-only value; a service listening beyond loopback (HOST=${HOST}) needs a secret of its own`,
+    );
     expect(devOnly("TAX_ID_ENCRYPTION_KEY", DEV_ONLY_TAX_ID_KEY)).toThrow(/^TAX_ID_ENCRYPTION_KEY is the public dev-only value; a service listening beyond loopback/);
     expect(devOnly("LOOKUP_HMAC_KEY", DEV_ONLY_LOOKUP_KEY)).toThrow(/^LOOKUP_HMAC_KEY is the public dev-only value; a service listening beyond loopback/);
     expect(devOnly("SUPPORT_SECRET", DEV_ONLY_SUPPORT_SECRET)).toThrow(/^SUPPORT_SECRET is the public dev-only value; a service listening beyond loopback/);
   });
 
   it("runs only trusted documents in production unless TRUSTED_DOCUMENTS_ONLY says otherwise, any document elsewhere", () => {
-    expect(loadSettings({ NODE_ENV: "production", ...REAL }).trustedDocumentsOnly).toBe(true);
-    expect(loadSettings({ NODE_ENV: "production", ...REAL, TRUSTED_DOCUMENTS_ONLY: "false" }).trustedDocumentsOnly).toBe(false);
+    expect(loadSettings({ ...IN_PRODUCTION }).trustedDocumentsOnly).toBe(true);
+    expect(loadSettings({ ...IN_PRODUCTION, TRUSTED_DOCUMENTS_ONLY: "false" }).trustedDocumentsOnly).toBe(false);
     expect(loadSettings({}).trustedDocumentsOnly).toBe(false);
     expect(loadSettings({ TRUSTED_DOCUMENTS_ONLY: " TRUE " }).trustedDocumentsOnly).toBe(true);
     expect(() => loadSettings({ TRUSTED_DOCUMENTS_ONLY: "yes" })).toThrow('TRUSTED_DOCUMENTS_ONLY must be true or false, got "yes"');
@@ -114,5 +125,35 @@ describe("loadSettings", () => {
     expect(loadSettings({ TRUSTED_PROXIES: " 10.0.0.5; ::1 ;" }).trustedProxies).toEqual(["10.0.0.5", "::1"]);
     expect(() => loadSettings({ TRUSTED_PROXIES: "10.0.0.0/8" })).toThrow(/TRUSTED_PROXIES takes exact IP addresses/);
     expect(() => loadSettings({ TRUSTED_PROXIES: "proxy.internal" })).toThrow(SettingsError);
+  });
+
+  it("takes a Redis Cluster in REDIS_URL, refusing one that does not read without showing it", () => {
+    expect(loadSettings({ REDIS_URL: "redis+cluster://10.0.0.1:7000,10.0.0.2:7001" }).redisUrl).toBe("redis+cluster://10.0.0.1:7000,10.0.0.2:7001");
+    expect(loadSettings({ REDIS_URL: "redis://:secret@redis:6379/2" }).redisUrl).toBe("redis://:secret@redis:6379/2");
+    const refusal = (REDIS_URL: string) => {
+      try {
+        loadSettings({ REDIS_URL });
+      } catch (error) {
+        expect(error).toBeInstanceOf(SettingsError);
+        return (error as Error).message;
+      }
+      throw new Error(`${REDIS_URL} was taken`);
+    };
+    expect(refusal("redis+cluster://:hunter2-secret@")).toBe("REDIS_URL names no node: give redis+cluster://host:port,host:port");
+    expect(refusal("redis+cluster://:hunter2-secret@10.0.0.1:7000/3")).toMatch(/^REDIS_URL takes a cluster as redis\+cluster:\/\/host:port,host:port/);
+    expect(refusal("redis+cluster://:hunter2-secret@10.0.0.1:99999")).toBe('REDIS_URL has a cluster node that is not host:port: "10.0.0.1:99999"');
+    for (const url of ["redis+cluster://:hunter2-secret@", "redis+cluster://:hunter2-secret@10.0.0.1:7000/3"]) expect(refusal(url)).not.toContain("hunter2");
+  });
+
+  it("refuses braces in REDIS_KEY_PREFIX: they would put every key in one Redis Cluster slot", () => {
+    expect(loadSettings({ REDIS_KEY_PREFIX: "bank-a:" }).redisKeyPrefix).toBe("bank-a:");
+    expect(() => loadSettings({ REDIS_KEY_PREFIX: "{oa}:" })).toThrow(/^REDIS_KEY_PREFIX must not contain \{ or \}: .*, got "\{oa\}:"$/);
+  });
+
+  it("sizes each subgraph's database pool and bounds its statements, 10 connections and 5 s by default", () => {
+    expect(loadSettings({})).toMatchObject({ databasePoolSize: 10, databaseStatementTimeoutMs: 5000 });
+    expect(loadSettings({ DATABASE_POOL_SIZE: "25", DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toMatchObject({ databasePoolSize: 25, databaseStatementTimeoutMs: 0 });
+    expect(() => loadSettings({ DATABASE_POOL_SIZE: "0" })).toThrow('DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "0"');
+    expect(() => loadSettings({ DATABASE_STATEMENT_TIMEOUT_MS: "2s" })).toThrow('DATABASE_STATEMENT_TIMEOUT_MS must be a whole number from 0 to 3600000, got "2s"');
   });
 });

@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { isLoopbackHost } from "./loopback-host";
-import { type DevOnlyRefusal, echoesInput, ipAddress, key, level, list, optionalText, secret, trueOrFalse, webOrigin, wholeNumber } from "./settings-fields";
+import {
+  type DevOnlyRefusal,
+  echoesInput,
+  ipAddress,
+  key,
+  level,
+  list,
+  optionalText,
+  redisKeyPrefix,
+  redisUrl,
+  secret,
+  trueOrFalse,
+  webOrigin,
+  wholeNumber,
+} from "./settings-fields";
 
 /** Every setting of the system, read once from the environment at start. */
 export interface Settings {
@@ -15,6 +29,10 @@ export interface Settings {
   vehicleAccountUrl: string;
   /** PostgreSQL connection string; undefined means the embedded database. */
   databaseUrl?: string;
+  /** Connections in each subgraph's pool (one pool per subgraph process). */
+  databasePoolSize: number;
+  /** PostgreSQL cancels a service's statement that runs longer (the request answers SERVICE_UNAVAILABLE); 0: no limit. */
+  databaseStatementTimeoutMs: number;
   /** Redis connection string; undefined means the in-process store. */
   redisUrl?: string;
   redisKeyPrefix: string;
@@ -67,8 +85,7 @@ export const DEV_ONLY_SUPPORT_SECRET = "dev-only-support-secret-change-me-012345
 export const DEV_ONLY_TAX_ID_KEY = "ZGV2LW9ubHktdGF4LWlkLWtleS0zMi1ieXRlcy0wMDA="; // base64 of 32 bytes
 export const DEV_ONLY_LOOKUP_KEY = "ZGV2LW9ubHktbG9va3VwLWhtYWMta2V5LTMyLWJ5dGU="; // base64 of 32 bytes
 
-export const DEFAULT_AUTHORIZED_CREDITORS =
-  "Ally Financial;National Auto Finance Company;Nuvell Credit Company;American Suzuki Financial Services";
+export const DEFAULT_AUTHORIZED_CREDITORS = "Ally Financial;National Auto Finance Company;Nuvell Credit Company;American Suzuki Financial Services";
 
 export class SettingsError extends Error {}
 
@@ -132,8 +149,10 @@ export function loadSettings(env: Env = process.env): Settings {
         DEVICE_TRUST_URL: optionalText,
         VEHICLE_ACCOUNT_URL: optionalText,
         DATABASE_URL: optionalText,
-        REDIS_URL: optionalText,
-        REDIS_KEY_PREFIX: z.string().default("oa:"),
+        DATABASE_POOL_SIZE: wholeNumber(10, 1, 1000),
+        DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(5000, 0, 3_600_000),
+        REDIS_URL: redisUrl,
+        REDIS_KEY_PREFIX: redisKeyPrefix,
         LOCKOUT_MAX_FAILURES: wholeNumber(5, 1, 1000),
         LOCKOUT_SECONDS: wholeNumber(1800, 1, 30 * 86400),
         SECURITY_CODE_TTL_SECONDS: wholeNumber(600, 1, 86400),
@@ -155,6 +174,15 @@ export function loadSettings(env: Env = process.env): Settings {
       .superRefine((read, context) => {
         // Else a gateway credential could pass for the support desk's.
         if (read.SUPPORT_SECRET === read.GATEWAY_SECRET) context.addIssue({ code: "custom", message: "SUPPORT_SECRET must differ from GATEWAY_SECRET", input: undefined });
+        // The in-process store lives in one process: services standing apart would each keep their
+        // own sessions and counters, and a lock in one would be none in another.
+        if (production && read.REDIS_URL === undefined) {
+          context.addIssue({
+            code: "custom",
+            message: "REDIS_URL must be set in production: the in-process store serves one process on a laptop, not services that share sessions and counters",
+            input: undefined,
+          });
+        }
         if ((read.TLS_CERT_FILE === undefined) !== (read.TLS_KEY_FILE === undefined)) {
           context.addIssue({ code: "custom", message: "TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither", input: undefined });
         }
@@ -173,6 +201,8 @@ export function loadSettings(env: Env = process.env): Settings {
     deviceTrustUrl: read.DEVICE_TRUST_URL ?? local(read.DEVICE_TRUST_PORT),
     vehicleAccountUrl: read.VEHICLE_ACCOUNT_URL ?? local(read.VEHICLE_ACCOUNT_PORT),
     databaseUrl: read.DATABASE_URL,
+    databasePoolSize: read.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: read.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: read.REDIS_URL,
     redisKeyPrefix: read.REDIS_KEY_PREFIX,
     lockoutMaxFailures: read.LOCKOUT_MAX_FAILURES,

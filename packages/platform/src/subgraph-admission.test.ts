@@ -9,7 +9,7 @@ import { createSubgraphAdmission } from "./subgraph-admission";
 import { testSettings } from "./testing";
 
 const QUERY = JSON.stringify({ query: "{ me { id } }" });
-const MUTATION = JSON.stringify({ query: "mutation { removeDevice(id: \"d-1\") { __typename } }" });
+const MUTATION = JSON.stringify({ query: 'mutation { removeDevice(id: "d-1") { __typename } }' });
 
 describe("admitting a request to a subgraph", () => {
   const settings = testSettings();
@@ -35,7 +35,11 @@ describe("admitting a request to a subgraph", () => {
   }
 
   const liveSession = async () => (await sessions.create({ userId: "u-1", customerId: "c-1", deviceId: null })).session;
-  const statusOf = (promise: Promise<unknown>) => promise.then(() => 200, (error: unknown) => (error instanceof HttpError ? error.status : 500));
+  const statusOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 200,
+      (error: unknown) => (error instanceof HttpError ? error.status : 500),
+    );
 
   it("refuses a request whose credential was made for another body (401)", async () => {
     expect(await statusOf(admit(signedRequest(QUERY, null), MUTATION))).toBe(401);

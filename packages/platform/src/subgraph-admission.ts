@@ -20,8 +20,8 @@ export interface SubgraphAdmissionOptions {
   fieldSigners?: readonly FieldSigner[];
 }
 
-/** Decides what a request to a subgraph runs as, before any resolver sees it. */
-export type SubgraphAdmission = (request: IncomingMessage, body: string) => Promise<GatewayCredential>;
+/** Decides what a request to a subgraph runs as, before any resolver sees it; `json`: the body parsed once (http-service.ts). */
+export type SubgraphAdmission = (request: IncomingMessage, body: string, json?: () => unknown) => Promise<GatewayCredential>;
 
 /**
  * Admits a request to a subgraph, for every operation alike so no resolver can forget it:
@@ -52,19 +52,22 @@ export function createSubgraphAdmission(options: SubgraphAdmissionOptions): Subg
     if (bySigner.refused) throw refuse(bySigner.credential.caller, bySigner.refused);
     return bySigner.credential;
   };
-  return async (request, body) => {
+  return async (request, body, json) => {
     const credential = verify(request, body);
     let session = credential.session && !sessionExpired(credential.session) ? credential.session : null;
-    const search = new URL(request.url ?? "/", "http://subgraph").search;
-    if (requestOperationType(request.method ?? "GET", search, body) !== "query") {
-      const [firstUse, live] = await checkInRedis(logger, () =>
-        Promise.all([nonces.claim(credential), session ? sessions.isLive(session.id) : Promise.resolve(false)]),
-      );
+    if (requestOperationType(request.method ?? "GET", searchOf(request.url), body, json) !== "query") {
+      const [firstUse, live] = await checkInRedis(logger, () => Promise.all([nonces.claim(credential), session ? sessions.isLive(session.id) : Promise.resolve(false)]));
       if (!firstUse) throw unauthorized();
       if (!live) session = null;
     }
     return session === credential.session ? credential : { ...credential, session };
   };
+}
+
+/** The query string of a request's URL ("" for "/graphql", the gateway's every fetch: no URL parsed then). */
+function searchOf(url: string | undefined): string {
+  const at = url?.indexOf("?") ?? -1;
+  return at === -1 ? "" : new URL(url!, "http://subgraph").search;
 }
 
 // Without Redis a replay or a revoked session cannot be told apart: refuse rather than guess.

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { CredentialNonces } from "./credential-nonces";
@@ -49,6 +49,16 @@ export interface SubgraphServiceOptions<TContext extends object> {
   context: (credential: GatewayCredential) => TContext;
 }
 
+/**
+ * The Apollo plugins every subgraph runs with: none of Apollo's per-request or per-field
+ * instrumentation. No usage reporting to Apollo's cloud, so inline traces would only cost time per
+ * request; no cache hints either: no type or field has one and nothing reads them (the gateway
+ * answers no-store), while the plugin would wrap every field's resolution to compute them.
+ */
+export function subgraphApolloPlugins<TContext extends object>(): ApolloServerPlugin<TContext>[] {
+  return [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()];
+}
+
 export function createSubgraphService<TContext extends object>(options: SubgraphServiceOptions<TContext>): SubgraphService {
   const { name, settings, logger, schema, dataSource, redis } = options;
   let running: RunningService | undefined;
@@ -83,8 +93,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
         includeStacktraceInErrorResponses: false,
         // runService owns SIGINT/SIGTERM; Apollo's own handler would re-raise the signal (exit 143).
         stopOnTerminationSignals: false,
-        // No usage reporting to Apollo's cloud: inline traces would only cost time per request.
-        plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+        plugins: [...subgraphApolloPlugins<TContext>(), ...(options.plugins ?? [])],
       });
       running = await startHttpService<TContext>({
         name,
@@ -92,7 +101,7 @@ export function createSubgraphService<TContext extends object>(options: Subgraph
         host: host ?? settings.host,
         apollo,
         logger,
-        context: async (request, body) => options.context(await admit(request, body)),
+        context: async (request, body, _response, json) => options.context(await admit(request, body, json)),
         readiness: {
           database: () => dataSource.query("SELECT 1"),
           redis: () => redis.ping(),

@@ -10,10 +10,7 @@ describe("normaliseTaxId", () => {
     expect(normaliseTaxId(raw)).toBe(digits);
   });
 
-  it.each(["", "   ", "90010000", "9001000011", "900-10-000A", "900.10.0001", "９００１０００01", "900-10-0001".padEnd(80, " ")])(
-    "refuses %j",
-    (raw) => {
-      expect(normaliseTaxId(raw)).toBeNull();
-    },
-  );
+  it.each(["", "   ", "90010000", "9001000011", "900-10-000A", "900.10.0001", "９００１０００01", "900-10-0001".padEnd(80, " ")])("refuses %j", (raw) => {
+    expect(normaliseTaxId(raw)).toBeNull();
+  });
 });

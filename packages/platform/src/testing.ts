@@ -6,6 +6,8 @@ import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential
 import { soleRootField } from "./graphql-operation";
 import { loadSettings, type Settings } from "./settings";
 
+export { type LocalRedisCluster, localRedisClusterUnavailable, startLocalRedisCluster } from "./local-redis-cluster";
+
 /** A server where tests may create and drop databases. */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -46,7 +46,12 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     return tracingWanted(env) ? startSdk(serviceName, tracesProtocol(env)) : OFF;
   } catch (error) {
     // Reported by the start (runService prints one line and exits 1), not as a crash while modules load.
-    return { ...OFF, check: () => { throw error; } };
+    return {
+      ...OFF,
+      check: () => {
+        throw error;
+      },
+    };
   }
 }
 
@@ -82,3 +87,6 @@ function startSdk(serviceName: string, protocol: "http/protobuf" | "http/json"):
   });
   return { enabled: true, check: () => undefined, close: () => provider.shutdown() };
 }
+
+// Loaded first like tracing, by the same import of every entry point, and loading nothing until called.
+export { graphqlInProductionMode, loadGraphqlInProductionMode } from "./graphql-production";

@@ -1,4 +1,4 @@
-// First: tracing patches pg and ioredis as they load.
+// First: tracing patches pg and ioredis as they load (and graphql loads there, in production mode).
 import { tracing } from "./tracing";
 import { loadSettings, runService } from "@oa/platform";
 import { createDeviceTrustService } from "./server";

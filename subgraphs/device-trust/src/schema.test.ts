@@ -19,7 +19,9 @@ describe("device-trust subgraph SDL", () => {
   });
 
   it("adds devices to the User entity", () => {
-    expect(sdl).toMatch(/type User\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s+"""The registered devices that skip step-up, newest first."""\s+devices: \[Device!\]!\s*\}/);
+    expect(sdl).toMatch(
+      /type User\s+@key\(fields: "id"\)\s*\{\s*"""[^"]*"""\s*id: ID!\s+"""The registered devices that skip step-up, newest first."""\s+devices: \[Device!\]!\s*\}/,
+    );
   });
 
   it("marks the internal fields and their type @inaccessible, and nothing public", () => {
@@ -29,7 +31,7 @@ describe("device-trust subgraph SDL", () => {
     expect(sdl).toMatch(/registeredDeviceIds\(userId: ID!\): \[ID!\]! @inaccessible/);
     expect(sdl).toMatch(/type TrustedDevice\s+@inaccessible\s*\{/);
     expect(sdl).toMatch(/type DeviceRegistration\s+@inaccessible\s*\{/);
-    expect(sdl).toContain("removeDevice(id: ID!): RemoveDeviceResult!\n");
+    expect(sdl).toMatch(/removeDevice\(\s*"""[^"]*"""\s*id: ID!\s*\): RemoveDeviceResult!\n/);
     // Six uses (the @link import names it once more, in quotes).
     expect(sdl.match(/[^"]@inaccessible/g)).toHaveLength(6);
   });
@@ -37,7 +39,7 @@ describe("device-trust subgraph SDL", () => {
   it("prints the contract's scalar, enum and union", () => {
     expect(sdl).toContain("scalar DateTime\n");
     expect(sdl).not.toContain("DateTimeISO");
-    expect(sdl).toMatch(/enum DevicePlatform\s*\{\s*WEB\s+IOS\s+ANDROID\s*\}/);
+    expect(sdl).toMatch(/enum DevicePlatform\s*\{\s*("""[^"]*"""\s*)?WEB\s+("""[^"]*"""\s*)?IOS\s+("""[^"]*"""\s*)?ANDROID\s*\}/);
     expect(sdl).toContain("union RemoveDeviceResult = DeviceRemoved | DeviceNotFound");
   });
 
@@ -68,7 +70,7 @@ describe("device-trust subgraph SDL", () => {
     ]);
     expect(result.errors).toBeUndefined();
     const api = printSchema(result.schema!.toAPISchema().toGraphQLJSSchema());
-    expect(api).toContain("removeDevice(id: ID!): RemoveDeviceResult!");
+    expect(api).toMatch(/removeDevice\(\s*"""[^"]*"""\s*id: ID!\s*\): RemoveDeviceResult!/);
     expect(api).toContain("devices: [Device!]!");
     expect(api).toContain("current: Boolean!");
     expect(api).not.toMatch(/registerDevice|useTrustedDevice|registeredDeviceIds|DeviceRegistration|customerId/);

@@ -97,11 +97,7 @@ describe("device-trust subgraph service", () => {
   }
 
   async function devicesOf(userId: string, session: ForwardedSession | null) {
-    const { body } = await call<{ _entities: { id: string; devices: DeviceFields[] }[] }>(
-      USER_DEVICES,
-      { representations: [{ __typename: "User", id: userId }] },
-      session,
-    );
+    const { body } = await call<{ _entities: { id: string; devices: DeviceFields[] }[] }>(USER_DEVICES, { representations: [{ __typename: "User", id: userId }] }, session);
     expect(body.errors).toBeUndefined();
     return body.data!._entities[0].devices;
   }
@@ -419,13 +415,7 @@ describe("device-trust subgraph service", () => {
       sessionOf(userId, devices[2].device.id),
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!._entities.map((device) => device && [device.name, device.current])).toEqual([
-      ["One", false],
-      ["Two", false],
-      ["Three", true],
-      null,
-      null,
-    ]);
+    expect(body.data!._entities.map((device) => device && [device.name, device.current])).toEqual([["One", false], ["Two", false], ["Three", true], null, null]);
     expect(statements).toHaveLength(1);
   });
 

@@ -25,7 +25,11 @@ export async function createDeviceTrustService(settings: Settings, options: Devi
   if (!settings.databaseUrl) throw new Error("device-trust needs DATABASE_URL (npm start provides the embedded one)");
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "device-trust" });
   const redis = options.redis ?? createRedis(settings, "device-trust");
-  const dataSource = createDeviceTrustDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
+  const dataSource = createDeviceTrustDataSource(settings.databaseUrl, {
+    onQuery: options.onQuery,
+    poolSize: options.poolSize ?? settings.databasePoolSize,
+    statementTimeoutMs: settings.databaseStatementTimeoutMs,
+  });
   const services = createDeviceTrustServices(settings, logger, dataSource, options.identityUrl);
   return createSubgraphService({
     name: "device-trust",

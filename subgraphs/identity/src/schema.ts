@@ -16,7 +16,18 @@ import { UserResolver, userReference } from "./modules/user/user.resolver";
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [UserResolver, SecurityQuestionResolver, EnrollmentResolver, LoginResolver, StepUpResolver, ...sessionResolvers, UserSecurityEventsResolver, SupportResolver, RecoveryResolver, CredentialsResolver],
+      resolvers: [
+        UserResolver,
+        SecurityQuestionResolver,
+        EnrollmentResolver,
+        LoginResolver,
+        StepUpResolver,
+        ...sessionResolvers,
+        UserSecurityEventsResolver,
+        SupportResolver,
+        RecoveryResolver,
+        CredentialsResolver,
+      ],
       orphanedTypes: [],
       // `@Authorized` fields: a session, or one internal caller (access.ts).
       authChecker: identityAuthChecker,

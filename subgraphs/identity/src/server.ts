@@ -10,6 +10,8 @@ import { createIdentityServices } from "./services";
 export { buildIdentitySchema } from "./schema";
 export { createIdentityDataSource, identityEntities, identityMigrations, IDENTITY_SCHEMA } from "./data/data-source";
 export { importIdentityRecords, type IdentityImportCounts } from "./records/import-identity-records";
+// The benchmark measures logins against argon2id alone with the very same parameters.
+export { hashSecret, verifySecret } from "./modules/credentials/secret-hashing";
 export {
   customersHoldingTaxIds,
   customersOnFile,
@@ -24,7 +26,7 @@ export interface IdentityOptions {
   /** Shared client (the embedded store), closed by whoever made it; by default one is made from the settings (and closed with the service). */
   redis?: RedisClient;
   onQuery?: (sql: string) => void;
-  /** Database pool size; small on the embedded database. */
+  /** Database pool size, instead of DATABASE_POOL_SIZE (small on the embedded database). */
   poolSize?: number;
   /** Called before every password check, for tests that count them. */
   onPasswordCheck?: () => void;
@@ -35,7 +37,11 @@ export async function createIdentityService(settings: Settings, options: Identit
   if (!settings.databaseUrl) throw new Error("identity needs DATABASE_URL (npm start provides the embedded one)");
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "identity" });
   const redis = options.redis ?? createRedis(settings, "identity");
-  const dataSource = createIdentityDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
+  const dataSource = createIdentityDataSource(settings.databaseUrl, {
+    onQuery: options.onQuery,
+    poolSize: options.poolSize ?? settings.databasePoolSize,
+    statementTimeoutMs: settings.databaseStatementTimeoutMs,
+  });
   const services = createIdentityServices(settings, logger, dataSource, redis, { onPasswordCheck: options.onPasswordCheck });
   return createSubgraphService({
     name: "identity",

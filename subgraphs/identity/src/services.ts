@@ -1,13 +1,4 @@
-import {
-  type AttemptGuard,
-  createClientAttempts,
-  InternalClient,
-  type Logger,
-  Notifier,
-  type RedisClient,
-  SessionStore, sessionLifetimes,
-  type Settings,
-} from "@oa/platform";
+import { type AttemptGuard, createClientAttempts, InternalClient, type Logger, Notifier, type RedisClient, SessionStore, sessionLifetimes, type Settings } from "@oa/platform";
 import type { DataSource } from "typeorm";
 import { VehicleAccountCalls } from "./flows/enrollment/vehicle-account.calls";
 import { verifyAgainstDummy } from "./modules/credentials/secret-hashing";
@@ -53,13 +44,7 @@ export interface IdentityHooks {
   onPasswordCheck?: () => void;
 }
 
-export function createIdentityServices(
-  settings: Settings,
-  logger: Logger,
-  dataSource: DataSource,
-  redis: RedisClient,
-  hooks: IdentityHooks = {},
-): IdentityServices {
+export function createIdentityServices(settings: Settings, logger: Logger, dataSource: DataSource, redis: RedisClient, hooks: IdentityHooks = {}): IdentityServices {
   // Makes the dummy hash now, so the first unknown username costs no more than a wrong password.
   void verifyAgainstDummy("").catch(() => undefined);
   return {
@@ -72,7 +57,9 @@ export function createIdentityServices(
     catalog: new SecurityQuestionCatalog(dataSource),
     securityEvents: new SecurityEvents(dataSource, logger),
     deviceTrust: new DeviceTrustCalls(new InternalClient({ caller: "identity", audience: "device-trust", url: settings.deviceTrustUrl, secret: settings.gatewaySecret, logger })),
-    vehicleAccount: new VehicleAccountCalls(new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger })),
+    vehicleAccount: new VehicleAccountCalls(
+      new InternalClient({ caller: "identity", audience: "vehicle-account", url: settings.vehicleAccountUrl, secret: settings.gatewaySecret, logger }),
+    ),
     clientAttempts: createClientAttempts(redis, settings),
     proofAttempts: new ProofAttempts(redis, settings.redisKeyPrefix, settings.lookupHmacKey),
     lockout: new LoginLockout(redis, settings.redisKeyPrefix, settings.lookupHmacKey, {

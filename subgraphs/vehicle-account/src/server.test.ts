@@ -1,13 +1,5 @@
 import { postGraphQL } from "@oa/platform/testing";
-import {
-  customerId,
-  SNAPSHOT_ENTITIES,
-  sessionFor,
-  userId,
-  VEHICLE_ACCOUNT_FIELDS,
-  type VehicleAccountResult,
-  vehicleRecord,
-} from "./testing/fixtures";
+import { customerId, SNAPSHOT_ENTITIES, sessionFor, userId, VEHICLE_ACCOUNT_FIELDS, type VehicleAccountResult, vehicleRecord } from "./testing/fixtures";
 import { startTestSubgraph, type TestSubgraph } from "./testing/subgraph";
 
 const CHECK = `
@@ -72,7 +64,12 @@ describe("vehicle-account subgraph", () => {
 
   describe("enrollmentAccountCheck (internal)", () => {
     const [primary, joint, stranger] = [customerId(), customerId(), customerId()];
-    const eligible = vehicleRecord({ holders: [{ customerId: primary, role: "PRIMARY" }, { customerId: joint, role: "JOINT" }] });
+    const eligible = vehicleRecord({
+      holders: [
+        { customerId: primary, role: "PRIMARY" },
+        { customerId: joint, role: "JOINT" },
+      ],
+    });
     const paidOff = vehicleRecord({ status: "PAID_IN_FULL", holders: [{ customerId: primary, role: "PRIMARY" }] });
     const otherCreditor = vehicleRecord({ creditor: "Riverside Motor Credit", holders: [{ customerId: primary, role: "PRIMARY" }] });
     const slashed = vehicleRecord({ holders: [{ customerId: primary, role: "PRIMARY" }] });
@@ -188,8 +185,24 @@ describe("vehicle-account subgraph", () => {
 
   describe("User.vehicleAccounts", () => {
     const [primary, joint] = [customerId(), customerId()];
-    const first = vehicleRecord({ year: 2021, make: "Honda", model: "Accord", holders: [{ customerId: primary, role: "PRIMARY" }, { customerId: joint, role: "JOINT" }] });
-    const second = vehicleRecord({ year: 2019, make: "Suzuki", model: "Grand Vitara", creditor: "american suzuki financial services", contract: "SMARTLEASE", status: "VEHICLE_RETURNED", holders: [{ customerId: primary, role: "PRIMARY" }] });
+    const first = vehicleRecord({
+      year: 2021,
+      make: "Honda",
+      model: "Accord",
+      holders: [
+        { customerId: primary, role: "PRIMARY" },
+        { customerId: joint, role: "JOINT" },
+      ],
+    });
+    const second = vehicleRecord({
+      year: 2019,
+      make: "Suzuki",
+      model: "Grand Vitara",
+      creditor: "american suzuki financial services",
+      contract: "SMARTLEASE",
+      status: "VEHICLE_RETURNED",
+      holders: [{ customerId: primary, role: "PRIMARY" }],
+    });
     const jointUser = userId();
     const primaryUser = userId();
 
@@ -230,7 +243,11 @@ describe("vehicle-account subgraph", () => {
     });
 
     it("never shows the full account number or VIN", async () => {
-      const { body } = await subgraph.call(SNAPSHOT_ENTITIES, { representations: [{ __typename: "User", id: primaryUser, customerId: primary }] }, sessionFor(primaryUser, primary));
+      const { body } = await subgraph.call(
+        SNAPSHOT_ENTITIES,
+        { representations: [{ __typename: "User", id: primaryUser, customerId: primary }] },
+        sessionFor(primaryUser, primary),
+      );
       const text = JSON.stringify(body);
       expect(text).not.toContain(first.accountNumber);
       expect(text).not.toContain(first.vin);
@@ -293,7 +310,10 @@ describe("vehicle-account subgraph", () => {
 
     it("resolves an account for its holder and for no one else", async () => {
       const id = await idOf(record.accountNumber);
-      const representations = [{ __typename: "VehicleAccount", id }, { __typename: "VehicleAccount", id: "not-an-id" }];
+      const representations = [
+        { __typename: "VehicleAccount", id },
+        { __typename: "VehicleAccount", id: "not-an-id" },
+      ];
       const mine = await subgraph.call<{ _entities: (VehicleAccountResult | null)[] }>(ENTITIES, { representations }, sessionFor(userId(), holder));
       expect(mine.body.data!._entities).toEqual([expect.objectContaining({ id, holderRole: "PRIMARY", snapshotEligibility: { eligible: true, reason: null } }), null]);
       const theirs = await subgraph.call<{ _entities: (VehicleAccountResult | null)[] }>(ENTITIES, { representations }, sessionFor(userId(), stranger));

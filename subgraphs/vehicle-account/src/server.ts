@@ -17,7 +17,7 @@ export interface VehicleAccountOptions {
   redis?: RedisClient;
   /** Called with every SQL statement, for tests that count them. */
   onQuery?: (sql: string) => void;
-  /** Database pool size; small on the embedded database. */
+  /** Database pool size, instead of DATABASE_POOL_SIZE (small on the embedded database). */
   poolSize?: number;
   /** addVehicle's limit on unverified tries [5 within 15 minutes]; tests shorten the window. */
   attemptLimit?: AttemptLimit;
@@ -28,7 +28,11 @@ export async function createVehicleAccountService(settings: Settings, options: V
   if (!settings.databaseUrl) throw new Error("vehicle-account needs DATABASE_URL (npm start provides the embedded one)");
   const logger = options.logger ?? createLogger(settings.logLevel, { service: "vehicle-account" });
   const redis = options.redis ?? createRedis(settings, "vehicle-account");
-  const dataSource = createVehicleAccountDataSource(settings.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize });
+  const dataSource = createVehicleAccountDataSource(settings.databaseUrl, {
+    onQuery: options.onQuery,
+    poolSize: options.poolSize ?? settings.databasePoolSize,
+    statementTimeoutMs: settings.databaseStatementTimeoutMs,
+  });
   const services = createVehicleAccountServices(settings, logger, dataSource, redis, options.attemptLimit);
   return createSubgraphService({
     name: "vehicle-account",

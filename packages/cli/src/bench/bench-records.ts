@@ -36,15 +36,26 @@ function account(owner: CustomerRecord, n: number): VehicleAccountRecord {
   };
 }
 
-/** Two generated customers: one with a single eligible vehicle account, one with `fleetSize`. */
-export function benchRecords(fleetSize: number): { records: RecordsFile; single: BenchCustomer; fleet: BenchCustomer } {
+/**
+ * Generated customers: one with a single eligible vehicle account, one with `fleetSize`, and
+ * `loginCustomers` with one each who only sign in (each login of a burst is another person's, as
+ * in real traffic: parallel tries of one person wait for each other's check).
+ */
+export function benchRecords(fleetSize: number, loginCustomers = 0): { records: RecordsFile; single: BenchCustomer; fleet: BenchCustomer; logins: BenchCustomer[] } {
   const singleRecord = customer(1, "Sam", "Single");
   const fleetRecord = customer(2, "Fran", "Fleet");
   const singleAccounts = [account(singleRecord, 1)];
   const fleetAccounts = Array.from({ length: fleetSize }, (_, i) => account(fleetRecord, 100 + i));
+  const loginRecords = Array.from({ length: loginCustomers }, (_, i) => customer(100 + i, "Lee", `Login${i}`));
+  const loginAccounts = loginRecords.map((record, i) => account(record, 1000 + i));
   return {
-    records: { customers: [singleRecord, fleetRecord], depositAccounts: [], vehicleAccounts: [...singleAccounts, ...fleetAccounts] },
+    records: {
+      customers: [singleRecord, fleetRecord, ...loginRecords],
+      depositAccounts: [],
+      vehicleAccounts: [...singleAccounts, ...fleetAccounts, ...loginAccounts],
+    },
     single: { record: singleRecord, username: "bench.single", accountNumbers: singleAccounts.map((a) => a.accountNumber) },
     fleet: { record: fleetRecord, username: "bench.fleet", accountNumbers: fleetAccounts.map((a) => a.accountNumber) },
+    logins: loginRecords.map((record, i) => ({ record, username: `bench.login${i}`, accountNumbers: [loginAccounts[i].accountNumber] })),
   };
 }

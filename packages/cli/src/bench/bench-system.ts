@@ -8,6 +8,7 @@ import { Outbox } from "../journeys/outbox";
 import { ANY_FREE_PORTS, startLocalSystem } from "../local-system";
 import { redactUrl } from "../redact-url";
 import { connectionPerRequestFetcher } from "./connection-per-request-fetch";
+import type { BenchSecrets } from "./production-targets";
 
 const LOOPBACK = "127.0.0.1";
 
@@ -39,9 +40,10 @@ export interface BenchSystem {
 
 /**
  * Starts the gateway and the three subgraphs in this process on free loopback ports, as `npm start`
- * and the end-to-end tests do, against a fresh database on the test PostgreSQL and the test Redis.
+ * and the end-to-end tests do, against a fresh database on the test PostgreSQL and the test Redis,
+ * with the run's secrets (so that production processes started later read the same data).
  */
-export async function startBenchSystem(): Promise<BenchSystem> {
+export async function startBenchSystem(secrets: BenchSecrets): Promise<BenchSystem> {
   const counters: BenchCounters = { statements: 0, subgraphConnections: 0 };
   const cleanups: (() => Promise<void>)[] = [];
   // One stop however many callers ask (the run's end and a Ctrl-C may race).
@@ -57,14 +59,16 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     cleanups.push(async () => rmSync(dirname(outbox.file), { recursive: true, force: true }));
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
-    const settings = testSettings({ databaseUrl: database.url, messageOutboxFile: outbox.file, ...ANY_FREE_PORTS });
+    const settings = testSettings({ databaseUrl: database.url, messageOutboxFile: outbox.file, ...ANY_FREE_PORTS, ...secrets });
     cleanups.push(() => deleteRedisKeys(settings));
 
     const system = await startLocalSystem(settings, { host: LOOPBACK, onQuery: () => counters.statements++ });
     for (const service of system.services) cleanups.push(() => service.close());
     for (const subgraph of Object.values(system.subgraphs)) subgraph.server.on("connection", () => counters.subgraphConnections++);
 
-    const baselineGateway = createGateway(system.settings, { subgraphFetcher: connectionPerRequestFetcher() });
+    const connectionPerRequest = connectionPerRequestFetcher();
+    cleanups.push(() => connectionPerRequest.close());
+    const baselineGateway = createGateway(system.settings, { subgraphFetcher: connectionPerRequest.fetcher });
     cleanups.push(() => baselineGateway.close());
     const baselineRunning = await baselineGateway.listen(0, LOOPBACK);
 

@@ -19,16 +19,12 @@ export class HttpClient {
 
   post(url: string, body: string, headers: Record<string, string>): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
-      const outgoing = request(
-        url,
-        { method: "POST", agent: this.agent, headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: 30_000 },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-          response.on("error", reject);
-        },
-      );
+      const outgoing = request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: 30_000 }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      });
       outgoing.on("timeout", () => outgoing.destroy(new Error(`no answer from ${url} within 30 s`)));
       outgoing.on("error", reject);
       outgoing.end(body);

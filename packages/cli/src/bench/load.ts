@@ -4,7 +4,8 @@ import type { HttpAnswer, HttpClient } from "./http-client";
 /** One kind of request, sent again and again. */
 export interface Workload {
   url: string;
-  body: string;
+  /** The body, or a function giving each request's (a workload spread over several users). */
+  body: string | (() => string);
   /** Called per request, so a signed credential is fresh each time. */
   headers: () => Record<string, string>;
   /** Throws when an answer is not the expected one: a benchmark of errors measures nothing. */
@@ -27,7 +28,8 @@ export async function runBatch(client: HttpClient, workload: Workload, requests:
       while (!failed && next < requests) {
         next++;
         const started = performance.now();
-        const answer = await client.post(workload.url, workload.body, workload.headers());
+        const body = typeof workload.body === "string" ? workload.body : workload.body();
+        const answer = await client.post(workload.url, body, workload.headers());
         latenciesMs.push(performance.now() - started);
         workload.check(answer);
       }

@@ -5,7 +5,7 @@ import type { VariantStats } from "./stats";
 const workload = { url: "http://127.0.0.1:1/graphql", body: "{}", headers: () => ({}), check: () => undefined };
 
 function stats(requestsPerSecond: number, p50Ms: number, statementsPerRequest: number, connectionsPerRequest = 0): VariantStats {
-  return { requests: 100, requestsPerSecond, p50Ms, p95Ms: p50Ms * 2, statementsPerRequest, connectionsPerRequest };
+  return { requests: 100, requestsPerSecond, p50Ms, p95Ms: p50Ms * 2, p99Ms: p50Ms * 3, statementsPerRequest, connectionsPerRequest };
 }
 
 describe("formatReport", () => {

@@ -29,7 +29,7 @@ describe("ratio", () => {
 describe("summarise", () => {
   it("gives requests/s over the batches' wall time and counts per request", () => {
     const stats = summarise({ latenciesMs: [10, 20, 30, 40], elapsedMs: 2000, statements: 16, subgraphConnections: 12 });
-    expect(stats).toEqual({ requests: 4, requestsPerSecond: 2, p50Ms: 20, p95Ms: 40, statementsPerRequest: 4, connectionsPerRequest: 3 });
+    expect(stats).toEqual({ requests: 4, requestsPerSecond: 2, p50Ms: 20, p95Ms: 40, p99Ms: 40, statementsPerRequest: 4, connectionsPerRequest: 3 });
   });
 });
 

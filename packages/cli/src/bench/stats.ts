@@ -12,6 +12,7 @@ export interface VariantStats {
   requestsPerSecond: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
   statementsPerRequest: number;
   /** New TCP connections the subgraphs accepted, per request. */
   connectionsPerRequest: number;
@@ -36,6 +37,7 @@ export function summarise(samples: Samples): VariantStats {
     requestsPerSecond: samples.elapsedMs > 0 ? (requests * 1000) / samples.elapsedMs : Number.NaN,
     p50Ms: percentile(samples.latenciesMs, 50),
     p95Ms: percentile(samples.latenciesMs, 95),
+    p99Ms: percentile(samples.latenciesMs, 99),
     statementsPerRequest: requests > 0 ? samples.statements / requests : Number.NaN,
     connectionsPerRequest: requests > 0 ? samples.subgraphConnections / requests : Number.NaN,
   };

@@ -4,6 +4,7 @@ import { cleanEnvironment, type StandaloneServices, startStandaloneServices } fr
 import type { Comparison } from "./compare";
 import { type BenchUser, snapshotWorkload } from "./comparisons";
 import { formatRatio } from "./report";
+import { type BenchSecrets, secretsEnvironment } from "./production-targets";
 import { ratio } from "./stats";
 
 /** The four services twice as processes of their own: once with tracing and metrics, once with neither. */
@@ -19,7 +20,7 @@ export interface TelemetryVariants {
  * in this process that drains the exports, as protobuf, the default) and metrics; and with no
  * OTEL_* variable and METRICS_ENABLED=false.
  */
-export async function startTelemetryVariants(settings: Settings): Promise<TelemetryVariants> {
+export async function startTelemetryVariants(settings: Settings, secrets: BenchSecrets): Promise<TelemetryVariants> {
   const started: StandaloneServices[] = [];
   let receiver: OtlpReceiver | undefined;
   const stop = async () => {
@@ -34,6 +35,7 @@ export async function startTelemetryVariants(settings: Settings): Promise<Teleme
       DATABASE_URL: settings.databaseUrl!,
       REDIS_URL: settings.redisUrl!,
       REDIS_KEY_PREFIX: settings.redisKeyPrefix,
+      ...secretsEnvironment(secrets),
     };
     const results = await Promise.allSettled([
       startStandaloneServices({ env: cleanEnvironment({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint }) }),

@@ -1,9 +1,11 @@
 import type { Outbox } from "./outbox";
 
 /** Sends one contract operation (by name) through the gateway; resolves to the answer's data, throws on an error answer. */
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON; a journey reads the fields its operation selects
 export type RunOperation = (operationName: string, variables: Record<string, unknown>, accessToken?: string) => Promise<Record<string, any>>;
 
 /** A result-union member as the contract operations select it. */
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON, as above
 export type OperationResult = { __typename: string; code?: string; message?: string } & Record<string, any>;
 
 /** Who enrolls and signs in: the tax id on file, and where security codes go. */

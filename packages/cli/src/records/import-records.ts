@@ -99,7 +99,5 @@ export function describeSummary(summary: ImportSummary): string {
     ["depositAccounts", "deposit account"],
     ["vehicleAccounts", "vehicle account"],
   ];
-  return kinds
-    .map(([kind, name]) => `${summary.inFile[kind]} ${name}${summary.inFile[kind] === 1 ? "" : "s"} (${summary.written[kind]} new or changed)`)
-    .join(", ");
+  return kinds.map(([kind, name]) => `${summary.inFile[kind]} ${name}${summary.inFile[kind] === 1 ? "" : "s"} (${summary.written[kind]} new or changed)`).join(", ");
 }

@@ -17,8 +17,8 @@ const SUBGRAPH_DATABASES: { schema: string; dataSource: (url: string, options: {
  */
 export async function migrateSubgraphs(databaseUrl: string): Promise<void> {
   for (const subgraph of SUBGRAPH_DATABASES) {
-    // Two connections: migrate() holds one for its advisory lock while the migrations use another.
-    const dataSource = subgraph.dataSource(databaseUrl, { poolSize: 2 });
+    // One connection: migrate() runs the migrations on the one that holds its advisory lock.
+    const dataSource = subgraph.dataSource(databaseUrl, { poolSize: 1 });
     await dataSource.initialize();
     try {
       await migrate(dataSource, subgraph.schema);

@@ -9,15 +9,13 @@ const MAX_TEXT = 200;
  * A required, non-empty string, trimmed. Each step stops at its first problem (a field gets one
  * message): the length checks run only on a string, and what follows only on a good one.
  */
-export const requiredText = z
-  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") })
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, { error: "must not be empty", abort: true })
-      .max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters`, abort: true }),
-  );
+export const requiredText = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") }).pipe(
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty", abort: true })
+    .max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters`, abort: true }),
+);
 
 /** An optional string: absent, null or blank all mean "not on file" (null). */
 export const optionalText = z

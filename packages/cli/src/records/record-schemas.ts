@@ -89,7 +89,11 @@ export function depositAccountSchema(context: Pick<RecordContext, "customerIds">
   return record({
     accountNumber,
     product: oneOf(["BANK", "INVEST"]),
-    holders: holderList(customerId(context), (id) => id, (index) => [index]),
+    holders: holderList(
+      customerId(context),
+      (id) => id,
+      (index) => [index],
+    ),
   });
 }
 
@@ -107,9 +111,14 @@ export function vehicleAccountSchema(context: Pick<RecordContext, "customerIds">
     creditor: requiredText,
     contract: oneOf(["RETAIL_INSTALLMENT", "SMARTLEASE", "BALLOON"]),
     status: oneOf(["ACTIVE", "PAID_IN_FULL", "VEHICLE_RETURNED", "CLOSED", "CANCELED"]),
-    holders: holderList(holder, (one) => one.customerId, (index) => [index, "customerId"]).superRefine((holders, refinement) => {
+    holders: holderList(
+      holder,
+      (one) => one.customerId,
+      (index) => [index, "customerId"],
+    ).superRefine((holders, refinement) => {
       const primaries = holders.filter((one) => one.role === "PRIMARY").length;
-      if (holders.length > 0 && primaries !== 1) refinement.addIssue({ code: "custom", message: `must have exactly one PRIMARY holder (${primaries} given), the others JOINT`, input: holders });
+      if (holders.length > 0 && primaries !== 1)
+        refinement.addIssue({ code: "custom", message: `must have exactly one PRIMARY holder (${primaries} given), the others JOINT`, input: holders });
     }),
   });
 }

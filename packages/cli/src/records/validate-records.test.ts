@@ -133,10 +133,7 @@ describe("validateRecords", () => {
           customers: [customer(), customer({ taxId: "900100001" }), customer({ id: "C-2", taxId: "900-10-0002" })],
         }),
       );
-      expect(problems).toEqual([
-        "customers[1] (C-1).id: duplicates customers[0] (C-1)",
-        "customers[1] (C-1).taxId: is the same as the tax id of customers[0] (C-1)",
-      ]);
+      expect(problems).toEqual(["customers[1] (C-1).id: duplicates customers[0] (C-1)", "customers[1] (C-1).taxId: is the same as the tax id of customers[0] (C-1)"]);
       expect(problems.join("\n")).not.toContain("900");
     });
 
@@ -230,8 +227,20 @@ describe("validateRecords", () => {
       const two = file({
         customers: [customer(), customer({ id: "C-2", taxId: "900100002" })],
         vehicleAccounts: [
-          vehicle({ holders: [{ customerId: "C-1", role: "PRIMARY" }, { customerId: "C-2", role: "PRIMARY" }] }),
-          vehicle({ accountNumber: "AV-2", vin: "1HGCV1F34MA000102", holders: [{ customerId: "C-1", role: "PRIMARY" }, { customerId: "C-1", role: "JOINT" }] }),
+          vehicle({
+            holders: [
+              { customerId: "C-1", role: "PRIMARY" },
+              { customerId: "C-2", role: "PRIMARY" },
+            ],
+          }),
+          vehicle({
+            accountNumber: "AV-2",
+            vin: "1HGCV1F34MA000102",
+            holders: [
+              { customerId: "C-1", role: "PRIMARY" },
+              { customerId: "C-1", role: "JOINT" },
+            ],
+          }),
         ],
       });
       expect(problemsOf(two)).toEqual([
@@ -251,7 +260,16 @@ describe("validateRecords", () => {
     });
 
     it("accepts a joint holder already in the database", () => {
-      const json = file({ vehicleAccounts: [vehicle({ holders: [{ customerId: "C-1", role: "PRIMARY" }, { customerId: "C-OLD", role: "JOINT" }] })] });
+      const json = file({
+        vehicleAccounts: [
+          vehicle({
+            holders: [
+              { customerId: "C-1", role: "PRIMARY" },
+              { customerId: "C-OLD", role: "JOINT" },
+            ],
+          }),
+        ],
+      });
       const records = validateRecords(json, { today: TODAY, knownCustomerIds: new Set(["C-OLD"]) });
       expect(records.vehicleAccounts[0].holders).toHaveLength(2);
     });

@@ -46,9 +46,7 @@ interface Finding {
 /** A schema's issues as findings: each unknown field on its own. */
 function findingsOf(error: z.ZodError | undefined): Finding[] {
   return (error?.issues ?? []).flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: issue.path, message: `unknown field "${key}"` }))
-      : [{ path: issue.path, message: issue.message }],
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ path: issue.path, message: `unknown field "${key}"` })) : [{ path: issue.path, message: issue.message }],
   );
 }
 
@@ -96,14 +94,7 @@ interface UniqueField {
  * Checks one collection record by record: each against its schema, then its unique fields against
  * the records before it. Answers the records that passed (all of them, or the file is refused).
  */
-function validateCollection<T>(
-  collection: string,
-  items: unknown[],
-  key: string,
-  schema: z.ZodObject<z.ZodRawShape>,
-  unique: UniqueField[],
-  problems: string[],
-): T[] {
+function validateCollection<T>(collection: string, items: unknown[], key: string, schema: z.ZodObject<z.ZodRawShape>, unique: UniqueField[], problems: string[]): T[] {
   const fields = Object.keys(schema.shape);
   const records: T[] = [];
   items.forEach((item, position) => {

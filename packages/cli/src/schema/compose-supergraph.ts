@@ -55,9 +55,7 @@ export async function buildSubgraphSdls(subgraphs: readonly SubgraphDefinition[]
 
 /** Composes the subgraphs' SDLs into the supergraph; throws CompositionError when it fails. */
 export function composeSupergraph(sdls: Record<string, string>, subgraphs: readonly SubgraphDefinition[] = SUBGRAPHS): string {
-  const result = composeServices(
-    subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(sdls[subgraph.file]) })),
-  );
+  const result = composeServices(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(sdls[subgraph.file]) })));
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
   return withTrailingNewline(result.supergraphSdl);
 }

@@ -29,7 +29,12 @@ function isRequired(input: GraphQLArgument | GraphQLInputField): boolean {
   return isNonNullType(input.type) && input.defaultValue === undefined;
 }
 
-function compareInputs(where: string, kind: string, promised: readonly (GraphQLArgument | GraphQLInputField)[], served: readonly (GraphQLArgument | GraphQLInputField)[]): string[] {
+function compareInputs(
+  where: string,
+  kind: string,
+  promised: readonly (GraphQLArgument | GraphQLInputField)[],
+  served: readonly (GraphQLArgument | GraphQLInputField)[],
+): string[] {
   const problems: string[] = [];
   for (const input of promised) {
     const actual = served.find((candidate) => candidate.name === input.name);
@@ -68,19 +73,22 @@ function compareType(promised: GraphQLNamedType, served: GraphQLNamedType): stri
   if (kindOf(promised) !== kindOf(served)) return [`${name} is ${kindOf(served)}, the contract says ${kindOf(promised)}`];
   if ((isObjectType(promised) || isInterfaceType(promised)) && (isObjectType(served) || isInterfaceType(served))) {
     const missingInterfaces = promised.getInterfaces().filter((i) => !served.getInterfaces().some((s) => s.name === i.name));
-    return [
-      ...missingInterfaces.map((i) => `${name} does not implement ${i.name}`),
-      ...compareFields(name, promised.getFields(), served.getFields()),
-    ];
+    return [...missingInterfaces.map((i) => `${name} does not implement ${i.name}`), ...compareFields(name, promised.getFields(), served.getFields())];
   }
   if (isInputObjectType(promised) && isInputObjectType(served)) {
     return compareInputs(name, "input field", Object.values(promised.getFields()), Object.values(served.getFields()));
   }
   if (isEnumType(promised) && isEnumType(served)) {
-    return promised.getValues().filter((value) => !served.getValue(value.name)).map((value) => `${name}.${value.name} (enum value) is missing`);
+    return promised
+      .getValues()
+      .filter((value) => !served.getValue(value.name))
+      .map((value) => `${name}.${value.name} (enum value) is missing`);
   }
   if (isUnionType(promised) && isUnionType(served)) {
-    return promised.getTypes().filter((member) => !served.getTypes().some((s) => s.name === member.name)).map((member) => `${name} has no member ${member.name}`);
+    return promised
+      .getTypes()
+      .filter((member) => !served.getTypes().some((s) => s.name === member.name))
+      .map((member) => `${name} has no member ${member.name}`);
   }
   return [];
 }

@@ -4,44 +4,68 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a vehicle account stands in the bank's records. */
 export type AccountStatus =
+  /** The account is open. */
   | 'ACTIVE'
+  /** The account is paid in full. */
   | 'PAID_IN_FULL'
+  /** The vehicle was returned (e.g. at the end of a SmartLease). */
   | 'VEHICLE_RETURNED'
+  /** The account is closed. */
   | 'CLOSED'
+  /** The account was canceled. */
   | 'CANCELED';
 
+/** The kind of account a person proves they hold, at enrollment and at recovery. */
 export type AccountType =
+  /** A bank deposit account, named by its account number. */
   | 'BANK'
+  /** An investment account, named by its account number. */
   | 'INVEST'
+  /** A vehicle loan or lease, named by its account number or its VIN. */
   | 'AUTO';
 
+/** The vehicle account to add: exactly one of accountNumber and vin. */
 export type AddVehicleInput = {
   /** Either accountNumber or vin. */
   accountNumber?: string | null | undefined;
+  /** The vehicle's 17-character VIN, instead of the account number. */
   vin?: string | null | undefined;
 };
 
+/** Why addVehicle added nothing. */
 export type AddVehicleRejection =
   /** No vehicle account with that number or VIN lists the user as a holder. */
   | 'NOT_VERIFIED'
+  /** The account is on the user's Snapshot already. */
   | 'ALREADY_ADDED'
+  /** The account is the user's, but may not be on a Snapshot; reason says why. */
   | 'INELIGIBLE_ACCOUNT'
+  /** Too many tries that found no account lately, for this user, this account number or VIN, or from this client; try later. */
   | 'TOO_MANY_ATTEMPTS'
+  /** Not exactly one of accountNumber and vin, or a malformed one. */
   | 'INVALID_INPUT';
 
+/** The current password and the new one. */
 export type ChangePasswordInput = {
+  /** The password now; a wrong one counts toward the lock. */
   currentPassword: string;
+  /** The new password: it follows the password rules, as at enrollment, and differs from the current one. */
   newPassword: string;
 };
 
+/** The current password and three new answers. */
 export type ChangeSecurityAnswersInput = {
+  /** The password now; a wrong one counts toward the lock. */
   currentPassword: string;
   /** Exactly three answers, to three different questions of the catalog. */
   securityAnswers: Array<SecurityAnswerInput>;
 };
 
+/** The code sent for a recovery challenge and, to reset the password, the new one. */
 export type CompleteRecoveryInput = {
+  /** The recovery challenge's id (RecoveryStarted.challenge.id). */
   challengeId: string | number;
   /** The 6-digit code sent for this challenge. */
   code: string;
@@ -49,26 +73,40 @@ export type CompleteRecoveryInput = {
   newPassword?: string | null | undefined;
 };
 
+/** How a vehicle is financed. */
 export type ContractType =
+  /** A retail installment contract: a loan paid in installments. */
   | 'RETAIL_INSTALLMENT'
+  /** A SmartLease: a lease, whose vehicle is returned or bought at its end. */
   | 'SMARTLEASE'
+  /** A balloon contract: smaller installments, and a larger last payment. */
   | 'BALLOON';
 
+/** Why a credential change was refused. */
 export type CredentialChangeRejection =
   /** Counts toward the lock like a failed login. */
   | 'WRONG_CURRENT_PASSWORD'
+  /** The new password breaks a password rule; the message says which. */
   | 'WEAK_PASSWORD'
+  /** The new password is the current one. */
   | 'SAME_AS_CURRENT'
   /** Not three answers to three different catalog questions, or an empty answer. */
   | 'INVALID_ANSWERS'
+  /** Online access is temporarily locked, or too many tries were made just now: nothing was checked. retryAfterSeconds says when to try again. */
   | 'ACCOUNT_LOCKED';
 
+/** What a registered device runs on. */
 export type DevicePlatform =
+  /** A web browser. */
   | 'WEB'
+  /** An iOS app. */
   | 'IOS'
+  /** An Android app. */
   | 'ANDROID';
 
+/** Who is enrolling, the account that proves it, and the credentials and security answers they choose. */
 export type EnrollInput = {
+  /** The kind of account the person proves they hold. */
   accountType: AccountType;
   /** SSN or Tax ID: 9 digits, dashes allowed. */
   taxId: string;
@@ -76,40 +114,58 @@ export type EnrollInput = {
   accountNumber?: string | null | undefined;
   /** AUTO only: the 17-character VIN, instead of the account number. */
   vin?: string | null | undefined;
+  /** The username to sign in with: 6 to 32 letters, digits, dots, dashes or underscores, unique without regard to case. */
   username: string;
+  /** The password: 12 to 128 characters, not a common one, and without the username, the person's name, date of birth or SSN/Tax ID digits. */
   password: string;
   /** Exactly three answers, to three different questions of the catalog. */
   securityAnswers: Array<SecurityAnswerInput>;
 };
 
+/** Why an enrollment was refused. */
 export type EnrollmentRejection =
   /** The tax id and account do not match an account holder (or no such account). */
   | 'NOT_VERIFIED'
   /** This person already has online credentials. */
   | 'ALREADY_ENROLLED'
+  /** Someone has that username already, without regard to case. */
   | 'USERNAME_TAKEN'
+  /** The username is not 6 to 32 letters, digits, dots, dashes or underscores. */
   | 'INVALID_USERNAME'
+  /** The password breaks a password rule; the message says which. */
   | 'WEAK_PASSWORD'
   /** The account exists and is the person's, but is not eligible (e.g. an Auto account paid in full). */
   | 'INELIGIBLE_ACCOUNT'
+  /** Too many tries lately for this tax id, account number or VIN, or from this client; try later. */
   | 'TOO_MANY_ATTEMPTS'
+  /** A field is malformed or missing (the tax id's form, exactly one of accountNumber and vin, the security answers); the message says which. */
   | 'INVALID_INPUT';
 
+/** A holder's role on a vehicle account. */
 export type HolderRole =
+  /** The primary holder: every account has exactly one. */
   | 'PRIMARY'
+  /** A joint holder, beside the primary one. */
   | 'JOINT';
 
+/** Why a vehicle account may not be on a Snapshot. */
 export type IneligibilityReason =
+  /** The account is paid in full. */
   | 'PAID_IN_FULL'
   /** The vehicle was returned on a SmartLease account. */
   | 'LEASE_VEHICLE_RETURNED'
+  /** The account is closed. */
   | 'ACCOUNT_CLOSED'
+  /** The account was canceled. */
   | 'ACCOUNT_CANCELED'
   /** Financed through a creditor that is not an authorized creditor. */
   | 'CREDITOR_NOT_AUTHORIZED';
 
+/** A sign-in: the username and password, and this device's deviceToken when it is registered. */
 export type LoginInput = {
+  /** The username, without regard to case. */
   username: string;
+  /** The password. */
   password: string;
   /** The device credential that verifyStepUp returned when this device was registered. */
   deviceToken?: string | null | undefined;
@@ -117,6 +173,7 @@ export type LoginInput = {
   sessionDelivery?: SessionDelivery | null | undefined;
 };
 
+/** Why a sign-in was refused. */
 export type LoginRejection =
   /** Unknown username and wrong password look the same. */
   | 'INVALID_CREDENTIALS'
@@ -125,6 +182,7 @@ export type LoginRejection =
   /** Too many attempts from this client; try later. */
   | 'TOO_MANY_ATTEMPTS';
 
+/** Why a recovery could not start. */
 export type RecoveryRejection =
   /** The tax id and account do not match an account holder (or no such account). */
   | 'NOT_VERIFIED'
@@ -132,56 +190,82 @@ export type RecoveryRejection =
   | 'NOT_ENROLLED'
   /** No phone or email on file to send a code to: the message says to call the bank. */
   | 'NO_CONTACT_ON_FILE'
+  /** Too many tries lately for this tax id, account number or VIN, or from this client, or too many wrong recovery codes for this person; retryAfterSeconds says when to try again. */
   | 'TOO_MANY_ATTEMPTS'
+  /** A field is malformed or missing (the tax id's form, exactly one of accountNumber and vin); the message says which. */
   | 'INVALID_INPUT';
 
+/** Why a refresh was refused. */
 export type RefreshRejection =
   /** Unknown, expired, already used, or not for this device. */
   | 'INVALID_REFRESH_TOKEN'
   /** Online access is temporarily locked. */
   | 'ACCOUNT_LOCKED';
 
+/** A refresh token, with the deviceToken of the device its session was opened on. */
 export type RefreshSessionInput = {
+  /** The refresh token (Session.refreshToken); it works once. */
   refreshToken: string;
   /** The deviceToken of the registered device the session was opened on. */
   deviceToken: string;
 };
 
+/** The device to register: a name the person will recognise, and what it runs on. */
 export type RememberDeviceInput = {
+  /** A name the person will recognise, e.g. 'Laptop': 1 to 64 characters, without control or invisible formatting characters. */
   name: string;
+  /** What the device runs on. */
   platform: DevicePlatform;
 };
 
+/** One answer to one question of the catalog. */
 export type SecurityAnswerInput = {
+  /** The question's id: from securityQuestionCatalog at enrollment, from the challenge's questions at step-up. */
   questionId: string | number;
+  /** The answer, compared without regard to case or to surrounding and repeated spaces. */
   answer: string;
 };
 
+/** What happened to a user's online access. */
 export type SecurityEventKind =
+  /** Online access was set up. */
   | 'ENROLLED'
+  /** A sign-in: from a registered device, or at a completed step-up. */
   | 'SIGNED_IN'
+  /** A wrong password, at login or as the current password of a change. */
   | 'SIGN_IN_FAILED'
+  /** A wrong security code or answers, at step-up or recovery, or a support proof that was refused. */
   | 'STEP_UP_FAILED'
+  /** Online access was locked after too many failures. */
   | 'ACCOUNT_LOCKED'
   /** Lifted by support or by a password reset. */
   | 'ACCOUNT_UNLOCKED'
+  /** A device was registered at step-up. */
   | 'DEVICE_REGISTERED'
+  /** A registered device was removed. */
   | 'DEVICE_REMOVED'
+  /** The password was changed with changePassword. */
   | 'PASSWORD_CHANGED'
   /** Set through account recovery. */
   | 'PASSWORD_RESET'
+  /** The username was given through account recovery. */
   | 'USERNAME_RECOVERED'
+  /** The security answers were replaced. */
   | 'SECURITY_ANSWERS_CHANGED'
+  /** The person signed out with logout or logoutEverywhere. */
   | 'SIGNED_OUT'
   /** Sessions ended by endSession, logoutEverywhere, removeDevice, a password change or reset, or support. */
   | 'SESSIONS_ENDED';
 
+/** Which challenge to send a code for, and by which method. */
 export type SendSecurityCodeInput = {
+  /** The pending challenge's id (StepUpChallenge.id). */
   challengeId: string | number;
   /** SMS_CODE or EMAIL_CODE. */
   method: StepUpMethod;
 };
 
+/** How a new session is handed over: in the answer (BEARER) or in a cookie (COOKIE). */
 export type SessionDelivery =
   /** The token in the response body, sent back as 'Authorization: Bearer <accessToken>' (apps). */
   | 'BEARER'
@@ -191,7 +275,9 @@ export type SessionDelivery =
    */
   | 'COOKIE';
 
+/** Who is recovering, proved as at enrollment: the tax id with an account number, or with a VIN for AUTO. */
 export type StartRecoveryInput = {
+  /** The kind of account the person proves they hold. */
   accountType: AccountType;
   /** SSN or Tax ID: 9 digits, dashes allowed. */
   taxId: string;
@@ -201,13 +287,20 @@ export type StartRecoveryInput = {
   vin?: string | null | undefined;
 };
 
+/** A way to prove it is the person. */
 export type StepUpMethod =
+  /** A 6-digit code sent by text message to the mobile phone on file. */
   | 'SMS_CODE'
+  /** A 6-digit code sent to the email address on file. */
   | 'EMAIL_CODE'
+  /** The answers to two of the person's three security questions. */
   | 'SECURITY_QUESTIONS';
 
+/** Why a step-up or recovery try, or a request for a code, was refused. */
 export type StepUpRejection =
+  /** A wrong code; a try of the challenge is used up. */
   | 'INVALID_CODE'
+  /** Wrong answers, or not the challenge's two questions; a try is used up. */
   | 'INVALID_ANSWERS'
   /** The code was right once but has expired or was already used. */
   | 'CODE_EXPIRED'
@@ -217,11 +310,14 @@ export type StepUpRejection =
   | 'TOO_MANY_ATTEMPTS'
   /** Online access is temporarily locked. */
   | 'ACCOUNT_LOCKED'
+  /** A code was sent for this challenge less than 30 seconds ago, or too many codes were sent to this person lately; the message says when to ask again. */
   | 'RESEND_TOO_SOON'
   /** The method is not available for this person or this call. */
   | 'METHOD_UNAVAILABLE';
 
+/** A try at a challenge, with exactly one of code and answers. */
 export type VerifyStepUpInput = {
+  /** The pending challenge's id (StepUpChallenge.id). */
   challengeId: string | number;
   /** The 6-digit code, for SMS_CODE and EMAIL_CODE. */
   code?: string | null | undefined;

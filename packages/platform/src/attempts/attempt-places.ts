@@ -53,9 +53,7 @@ export class HeldPlaces<Name extends string = string> {
  * guard is atomic on its own subject, so a parallel burst gets no more checks than the tightest
  * budget allows; the keys of different subjects need not share a Redis slot.
  */
-export async function reservePlaces<Name extends string>(
-  places: AttemptPlace<Name>[],
-): Promise<{ held: HeldPlaces<Name> } | { refused: Refusal<Name> }> {
+export async function reservePlaces<Name extends string>(places: AttemptPlace<Name>[]): Promise<{ held: HeldPlaces<Name> } | { refused: Refusal<Name> }> {
   const taken: AttemptPlace<Name>[] = [];
   for (const place of places) {
     let state: GuardState;
@@ -72,4 +70,41 @@ export async function reservePlaces<Name extends string>(
     taken.push(place);
   }
   return { held: new HeldPlaces(taken) };
+}
+
+/**
+ * reservePlaces for a try whose first places are known at once and whose others only once
+ * something is looked up (whose try it is): `first` is reserved right away, while `rest` is still
+ * being worked out, and the others after it, in that order; all or none, as reservePlaces. When
+ * `rest` fails, what was taken is given back and its error thrown.
+ */
+export async function reservePlacesInTurn<Name extends string>(
+  first: AttemptPlace<Name>[],
+  rest: Promise<AttemptPlace<Name>[]>,
+): Promise<{ held: HeldPlaces<Name> } | { refused: Refusal<Name> }> {
+  const early = reservePlaces(first);
+  // Awaited below; until then a failure of it must not count as unhandled (which ends the process).
+  early.catch(() => undefined);
+  let later: AttemptPlace<Name>[];
+  try {
+    later = await rest;
+  } catch (error) {
+    const taken = await early.catch(() => null);
+    if (taken && "held" in taken) await taken.held.released().catch(() => undefined);
+    throw error;
+  }
+  const taken = await early;
+  if ("refused" in taken) return taken;
+  let then: Awaited<ReturnType<typeof reservePlaces<Name>>>;
+  try {
+    then = await reservePlaces(later);
+  } catch (error) {
+    await taken.held.released().catch(() => undefined);
+    throw error;
+  }
+  if ("refused" in then) {
+    await taken.held.released();
+    return then;
+  }
+  return { held: new HeldPlaces([...first, ...later]) };
 }

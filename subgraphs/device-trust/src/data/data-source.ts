@@ -9,6 +9,6 @@ export const deviceTrustEntities = [DeviceEntity];
 
 export const deviceTrustMigrations = [DevicesTable1764300001000];
 
-export function createDeviceTrustDataSource(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}) {
+export function createDeviceTrustDataSource(url: string, options: { poolSize?: number; statementTimeoutMs?: number; onQuery?: (sql: string) => void } = {}) {
   return createDataSource({ url, schema: DEVICE_TRUST_SCHEMA, entities: deviceTrustEntities, migrations: deviceTrustMigrations, ...options });
 }

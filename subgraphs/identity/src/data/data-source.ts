@@ -10,18 +10,10 @@ import { SecurityEvents1764400000000 } from "./migrations/1764400000000-Security
 /** The PostgreSQL schema identity owns. */
 export const IDENTITY_SCHEMA = "identity";
 
-export const identityEntities = [
-  CustomerEntity,
-  DepositAccountEntity,
-  DepositAccountHolderEntity,
-  UserEntity,
-  SecurityQuestionEntity,
-  SecurityAnswerEntity,
-  SecurityEventEntity,
-];
+export const identityEntities = [CustomerEntity, DepositAccountEntity, DepositAccountHolderEntity, UserEntity, SecurityQuestionEntity, SecurityAnswerEntity, SecurityEventEntity];
 
 export const identityMigrations = [InitialSchema1764300000000, SecurityEvents1764400000000];
 
-export function createIdentityDataSource(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}) {
+export function createIdentityDataSource(url: string, options: { poolSize?: number; statementTimeoutMs?: number; onQuery?: (sql: string) => void } = {}) {
   return createDataSource({ url, schema: IDENTITY_SCHEMA, entities: identityEntities, migrations: identityMigrations, ...options });
 }

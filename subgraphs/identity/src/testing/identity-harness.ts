@@ -3,15 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readFileSync } from "node:fs";
-import {
-  closeRedis,
-  createRedis,
-  type ForwardedSession,
-  type RunningService,
-  SessionStore, sessionLifetimes,
-  type Settings,
-  type SubgraphService,
-} from "@oa/platform";
+import { closeRedis, createRedis, type ForwardedSession, type RunningService, SessionStore, sessionLifetimes, type Settings, type SubgraphService } from "@oa/platform";
 import { createTestDatabase, gatewayHeaders, type TestDatabase, testSettings } from "@oa/platform/testing";
 import { createIdentityService } from "../server";
 import { type FakeDeviceTrust, startFakeDeviceTrust } from "./fake-device-trust";

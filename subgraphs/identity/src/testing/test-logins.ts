@@ -31,10 +31,7 @@ export async function createTestLogin(databaseUrl: string, options: TestLoginOpt
   // A number of its own, so that messages to one test's login never mix with another's.
   const mobilePhone = options.mobilePhone === undefined ? `+1555${randomInt(0, 10_000_000).toString().padStart(7, "0")}` : options.mobilePhone;
   const email = options.email === undefined ? `dana.${suffix}@example.com` : options.email;
-  const [passwordHash, ...answerHashes] = await Promise.all([
-    hashSecret(password),
-    ...Object.values(ANSWERS).map((answer) => hashSecret(normaliseAnswer(answer))),
-  ]);
+  const [passwordHash, ...answerHashes] = await Promise.all([hashSecret(password), ...Object.values(ANSWERS).map((answer) => hashSecret(normaliseAnswer(answer)))]);
 
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -44,17 +41,15 @@ export async function createTestLogin(databaseUrl: string, options: TestLoginOpt
        VALUES ($1, $2, 'not-a-real-ciphertext', 'Dana', 'Reyes', '1984-03-09', $3, $4)`,
       [customerId, randomBytes(32).toString("hex"), email, mobilePhone],
     );
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO identity.users (customer_id, username, username_key, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [customerId, username, username.toLowerCase(), passwordHash],
-    );
+    const { rows } = await client.query<{ id: string }>(`INSERT INTO identity.users (customer_id, username, username_key, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      customerId,
+      username,
+      username.toLowerCase(),
+      passwordHash,
+    ]);
     const userId = rows[0].id;
     for (const [index, questionId] of Object.keys(ANSWERS).entries()) {
-      await client.query(`INSERT INTO identity.security_answers (user_id, question_id, answer_hash) VALUES ($1, $2, $3)`, [
-        userId,
-        questionId,
-        answerHashes[index],
-      ]);
+      await client.query(`INSERT INTO identity.security_answers (user_id, question_id, answer_hash) VALUES ($1, $2, $3)`, [userId, questionId, answerHashes[index]]);
     }
     return { userId, customerId, username, password, answers: { ...ANSWERS }, mobilePhone, email };
   } finally {

@@ -10,7 +10,7 @@ export const vehicleAccountEntities = [VehicleAccountEntity, VehicleAccountHolde
 
 export const vehicleAccountMigrations = [VehicleAccountSchema1764300000000];
 
-export function createVehicleAccountDataSource(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}) {
+export function createVehicleAccountDataSource(url: string, options: { poolSize?: number; statementTimeoutMs?: number; onQuery?: (sql: string) => void } = {}) {
   return createDataSource({
     url,
     schema: VEHICLE_ACCOUNT_SCHEMA,

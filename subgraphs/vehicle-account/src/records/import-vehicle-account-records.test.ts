@@ -21,8 +21,7 @@ describe("importVehicleAccountRecords", () => {
     await database.drop();
   });
 
-  const importInTransaction = (records: Parameters<typeof importVehicleAccountRecords>[1]) =>
-    dataSource.transaction((manager) => importVehicleAccountRecords(manager, records));
+  const importInTransaction = (records: Parameters<typeof importVehicleAccountRecords>[1]) => dataSource.transaction((manager) => importVehicleAccountRecords(manager, records));
 
   // Every column of the accounts and holders in the file, in a stable order.
   async function stored(accountNumbers: string[]) {
@@ -43,8 +42,21 @@ describe("importVehicleAccountRecords", () => {
   it("writes every account and its holders", async () => {
     const [primary, joint] = [customerId(), customerId()];
     const records = [
-      vehicleRecord({ holders: [{ customerId: primary, role: "PRIMARY" }, { customerId: joint, role: "JOINT" }] }),
-      vehicleRecord({ creditor: "Nuvell Credit Company", contract: "SMARTLEASE", status: "VEHICLE_RETURNED", year: 2019, make: "Suzuki", model: "Grand Vitara", holders: [{ customerId: joint, role: "PRIMARY" }] }),
+      vehicleRecord({
+        holders: [
+          { customerId: primary, role: "PRIMARY" },
+          { customerId: joint, role: "JOINT" },
+        ],
+      }),
+      vehicleRecord({
+        creditor: "Nuvell Credit Company",
+        contract: "SMARTLEASE",
+        status: "VEHICLE_RETURNED",
+        year: 2019,
+        make: "Suzuki",
+        model: "Grand Vitara",
+        holders: [{ customerId: joint, role: "PRIMARY" }],
+      }),
     ];
     expect(await importInTransaction(records)).toEqual({ vehicleAccounts: 2 });
 
@@ -69,7 +81,15 @@ describe("importVehicleAccountRecords", () => {
   });
 
   it("changes nothing when the same file is imported twice", async () => {
-    const records = [vehicleRecord({ holders: [{ customerId: customerId(), role: "PRIMARY" }, { customerId: customerId(), role: "JOINT" }] }), vehicleRecord()];
+    const records = [
+      vehicleRecord({
+        holders: [
+          { customerId: customerId(), role: "PRIMARY" },
+          { customerId: customerId(), role: "JOINT" },
+        ],
+      }),
+      vehicleRecord(),
+    ];
     const numbers = records.map((record) => record.accountNumber);
     expect(await importInTransaction(records)).toEqual({ vehicleAccounts: 2 });
     const before = await stored(numbers);
@@ -94,10 +114,21 @@ describe("importVehicleAccountRecords", () => {
 
   it("replaces the holders with the file's: removed, added and re-roled", async () => {
     const [first, second, third] = [customerId(), customerId(), customerId()];
-    const record = vehicleRecord({ holders: [{ customerId: first, role: "PRIMARY" }, { customerId: second, role: "JOINT" }] });
+    const record = vehicleRecord({
+      holders: [
+        { customerId: first, role: "PRIMARY" },
+        { customerId: second, role: "JOINT" },
+      ],
+    });
     await importInTransaction([record]);
 
-    const next = { ...record, holders: [{ customerId: second, role: "PRIMARY" as const }, { customerId: third, role: "JOINT" as const }] };
+    const next = {
+      ...record,
+      holders: [
+        { customerId: second, role: "PRIMARY" as const },
+        { customerId: third, role: "JOINT" as const },
+      ],
+    };
     expect(await importInTransaction([next])).toEqual({ vehicleAccounts: 1 });
     expect((await stored([record.accountNumber])).holders).toEqual(
       [

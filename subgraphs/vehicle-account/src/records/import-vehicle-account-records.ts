@@ -9,10 +9,7 @@ import type { EntityManager } from "typeorm";
  *
  * Returns how many accounts were inserted or changed (0 for a file imported before).
  */
-export async function importVehicleAccountRecords(
-  manager: EntityManager,
-  records: VehicleAccountRecord[],
-): Promise<{ vehicleAccounts: number }> {
+export async function importVehicleAccountRecords(manager: EntityManager, records: VehicleAccountRecord[]): Promise<{ vehicleAccounts: number }> {
   if (records.length === 0) return { vehicleAccounts: 0 };
 
   const accounts = JSON.stringify(
@@ -28,9 +25,7 @@ export async function importVehicleAccountRecords(
     })),
   );
   const holders = JSON.stringify(
-    records.flatMap((record) =>
-      record.holders.map((holder) => ({ account_number: record.accountNumber, customer_id: holder.customerId, role: holder.role })),
-    ),
+    records.flatMap((record) => record.holders.map((holder) => ({ account_number: record.accountNumber, customer_id: holder.customerId, role: holder.role }))),
   );
 
   const written: { id: string }[] = await manager.query(
@@ -76,9 +71,7 @@ export async function importVehicleAccountRecords(
   );
 
   const changed = new Set(written.map((row) => row.id));
-  const holdersChanged = [...new Set([...removedHolders, ...upsertedHolders].map((row) => row.vehicle_account_id))].filter(
-    (id) => !changed.has(id),
-  );
+  const holdersChanged = [...new Set([...removedHolders, ...upsertedHolders].map((row) => row.vehicle_account_id))].filter((id) => !changed.has(id));
   if (holdersChanged.length > 0) {
     // A change of holders is a change of the account.
     await manager.query(
@@ -86,7 +79,7 @@ export async function importVehicleAccountRecords(
        SELECT count(*) FROM touched`,
       [holdersChanged],
     );
-    holdersChanged.forEach((id) => changed.add(id));
+    for (const id of holdersChanged) changed.add(id);
   }
   return { vehicleAccounts: changed.size };
 }

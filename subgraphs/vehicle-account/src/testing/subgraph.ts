@@ -14,11 +14,7 @@ export interface TestSubgraph {
    * Calls the subgraph as the gateway would, with the session given (or none): the gateway forwards
    * only live sessions, so a like one (same user, customer and device) is opened in Redis first.
    */
-  call<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    session?: ForwardedSession | null,
-  ): ReturnType<typeof postGraphQL<T>>;
+  call<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, session?: ForwardedSession | null): ReturnType<typeof postGraphQL<T>>;
   /** Calls the subgraph as identity does: the only caller allowed the internal fields. */
   callAsIdentity<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof postGraphQL<T>>;
   importRecords(records: VehicleAccountRecord[]): Promise<{ vehicleAccounts: number }>;

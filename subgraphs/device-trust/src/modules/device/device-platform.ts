@@ -7,4 +7,12 @@ export enum DevicePlatform {
   ANDROID = "ANDROID",
 }
 
-registerEnumType(DevicePlatform, { name: "DevicePlatform" });
+registerEnumType(DevicePlatform, {
+  name: "DevicePlatform",
+  description: "What a registered device runs on.",
+  valuesConfig: {
+    WEB: { description: "A web browser." },
+    IOS: { description: "An iOS app." },
+    ANDROID: { description: "An Android app." },
+  },
+});

@@ -14,14 +14,9 @@ export class DeviceResolver {
   }
 
   @Mutation(() => RemoveDeviceResult, {
-    description:
-      "Stops trusting one of the signed-in user's registered devices, and ends the sessions and\n" +
-      "refresh tokens opened on it. Needs a session.",
+    description: "Stops trusting one of the signed-in user's registered devices, and ends the sessions and\n" + "refresh tokens opened on it. Needs a session.",
   })
-  async removeDevice(
-    @Arg("id", () => ID) id: string,
-    @Ctx() context: DeviceTrustContext,
-  ): Promise<typeof RemoveDeviceResult> {
+  async removeDevice(@Arg("id", () => ID, { description: "The device's id (Device.id)." }) id: string, @Ctx() context: DeviceTrustContext): Promise<typeof RemoveDeviceResult> {
     if (!context.session) throw unauthenticated();
     const { userId } = context.session;
     const device = await context.services.devices.findOwned(userId, id);

@@ -26,9 +26,7 @@ export class DeviceService {
   /** The device (id and name) when `deviceToken` is a live registration of `userId`, else null; changes nothing. */
   async findTrusted(userId: string, deviceToken: string): Promise<{ id: string; name: string } | null> {
     if (!isUuid(userId) || !isWellFormedDeviceToken(deviceToken)) return null;
-    const row = await this.dataSource
-      .getRepository(DeviceEntity)
-      .findOne({ select: { id: true, name: true }, where: { tokenHash: hashDeviceToken(deviceToken), userId } });
+    const row = await this.dataSource.getRepository(DeviceEntity).findOne({ select: { id: true, name: true }, where: { tokenHash: hashDeviceToken(deviceToken), userId } });
     return row ? { id: row.id, name: row.name } : null;
   }
 

@@ -8,26 +8,26 @@ import type { DeviceEntity } from "./device.entity";
  * resolver (device.resolver.ts): it depends on the request's session.
  */
 @Directive('@key(fields: "id")')
-@ObjectType()
+@ObjectType({ description: "A device the user registered at step-up: signing in on it skips step-up." })
 export class Device {
   @Directive("@shareable")
-  @Field(() => ID)
+  @Field(() => ID, { description: "The device's id, for removeDevice." })
   id!: string;
 
   @Directive("@shareable")
-  @Field()
+  @Field({ description: "The name the person gave it when it was registered." })
   name!: string;
 
   @Directive("@shareable")
-  @Field(() => DevicePlatform)
+  @Field(() => DevicePlatform, { description: "What it runs on." })
   platform!: DevicePlatform;
 
   @Directive("@shareable")
-  @Field(() => Date)
+  @Field(() => Date, { description: "When it was registered." })
   registeredAt!: Date;
 
   @Directive("@shareable")
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it last signed in or renewed a session with its deviceToken; null until it first does." })
   lastUsedAt!: Date | null;
 }
 

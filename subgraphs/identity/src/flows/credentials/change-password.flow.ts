@@ -30,7 +30,11 @@ export interface ChangePasswordDeps extends CurrentPasswordDeps {
  * The rules about the person (name, birth date, tax id digits) wait for the current password, so
  * a stolen session cannot use them to learn those details.
  */
-export async function changePassword(deps: ChangePasswordDeps, request: CredentialRequest, input: { currentPassword: string; newPassword: string }): Promise<ChangePasswordOutcome> {
+export async function changePassword(
+  deps: ChangePasswordDeps,
+  request: CredentialRequest,
+  input: { currentPassword: string; newPassword: string },
+): Promise<ChangePasswordOutcome> {
   const { session } = request;
   const form = checkPasswordForm(input.newPassword);
   if (form) return credentialRefusals.weakPassword(form.message);
@@ -45,9 +49,7 @@ export async function changePassword(deps: ChangePasswordDeps, request: Credenti
   // argon2 is costly on purpose: only now, once every check has passed.
   const passwordHash = await hashSecret(input.newPassword);
   const origin = { userId: login.userId, clientAddress: request.clientAddress, deviceId: session.deviceId };
-  const written = await updatePasswordHash(deps, { userId: login.userId, passwordHash, replacing: login.passwordHash }, [
-    { ...origin, kind: SecurityEventKind.PASSWORD_CHANGED },
-  ]);
+  const written = await updatePasswordHash(deps, { userId: login.userId, passwordHash, replacing: login.passwordHash }, [{ ...origin, kind: SecurityEventKind.PASSWORD_CHANGED }]);
   // Another request changed the password since it was checked: the one given is no longer current.
   if (!written) return credentialRefusals.wrongCurrentPassword();
 

@@ -34,8 +34,7 @@ export const credentialRefusals = {
   /** Not three answers to three different catalog questions, or an answer empty or too long: the message names which. */
   invalidAnswers: (message: string) => refusal("INVALID_ANSWERS", message),
   /** While the lock holds: nothing is checked; the message says when and whom to call. */
-  locked: (supportPhone: string, retryAfterSeconds: number) =>
-    refusal("ACCOUNT_LOCKED", say("credentials.locked", { supportPhone, retryAfterSeconds }), retryAfterSeconds),
+  locked: (supportPhone: string, retryAfterSeconds: number) => refusal("ACCOUNT_LOCKED", say("credentials.locked", { supportPhone, retryAfterSeconds }), retryAfterSeconds),
   /**
    * Too many failed tries from this client address, or too many at once for this person: nothing
    * was checked. The contract has no other code for it; the message says it is a pause.

@@ -18,7 +18,7 @@ export class CredentialsResolver {
 Ends every other session of the user and sends a notice. Needs a session.`,
   })
   async changePassword(
-    @Arg("input", () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg("input", () => ChangePasswordInput, { description: "The current password and the new one." }) input: ChangePasswordInput,
     @CurrentSession() session: ForwardedSession,
     @Ctx() context: IdentityContext,
   ): Promise<typeof ChangePasswordResult> {
@@ -30,7 +30,7 @@ Ends every other session of the user and sends a notice. Needs a session.`,
   @Authorized()
   @Mutation(() => ChangeSecurityAnswersResult, { description: "Replaces the signed-in user's three security answers. Needs a session and the password." })
   async changeSecurityAnswers(
-    @Arg("input", () => ChangeSecurityAnswersInput) input: ChangeSecurityAnswersInput,
+    @Arg("input", () => ChangeSecurityAnswersInput, { description: "The current password and the three new answers." }) input: ChangeSecurityAnswersInput,
     @CurrentSession() session: ForwardedSession,
     @Ctx() context: IdentityContext,
   ): Promise<typeof ChangeSecurityAnswersResult> {

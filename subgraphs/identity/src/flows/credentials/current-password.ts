@@ -65,10 +65,7 @@ export async function checkCurrentPassword(deps: CurrentPasswordDeps, request: C
     const lock = (await held.failed()).find((place) => place.name === "person")?.state;
     const justLocked = lock?.locked === true && lock.justLocked;
     const origin = { userId: login.userId, clientAddress: request.clientAddress, deviceId: session.deviceId };
-    await deps.securityEvents.record([
-      { ...origin, kind: SecurityEventKind.SIGN_IN_FAILED },
-      ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
-    ]);
+    await deps.securityEvents.record([{ ...origin, kind: SecurityEventKind.SIGN_IN_FAILED }, ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : [])]);
     if (justLocked) deps.notices.accessLocked(login.customerId);
     deps.logger.info("current password wrong", { userId: login.userId, locked: lock?.locked ?? false });
     return wrong();

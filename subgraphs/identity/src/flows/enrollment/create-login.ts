@@ -34,10 +34,7 @@ export async function createLogin(
   origin: EventOrigin,
 ): Promise<CreateLoginResult> {
   // argon2 is costly on purpose: hashed only once every check has passed.
-  const [passwordHash, ...answerHashes] = await Promise.all([
-    hashSecret(enrollment.password),
-    ...enrollment.answers.map((answer) => hashSecret(answer.normalisedAnswer)),
-  ]);
+  const [passwordHash, ...answerHashes] = await Promise.all([hashSecret(enrollment.password), ...enrollment.answers.map((answer) => hashSecret(answer.normalisedAnswer))]);
   const userId = randomUUID();
   let snapshotTouched = false;
   try {

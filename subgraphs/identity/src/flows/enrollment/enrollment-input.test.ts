@@ -65,14 +65,9 @@ describe("checkEnrollInput", () => {
     expect(messageOf(check({ accountType: AccountType.AUTO, vin: "1HGCV1F34MA000101" }))).toBe(message);
   });
 
-  it.each(["1HGCV1F34MA00010", "1HGCV1F34MA0001011", "1HGCV1F34MI000101", "1HGCV1F34MO000101", "1HGCV1F34MQ000101", "1HGCV1F34M-000101"])(
-    "refuses the VIN %j",
-    (vin) => {
-      expect(messageOf(check({ accountType: AccountType.AUTO, accountNumber: null, vin }))).toBe(
-        "A VIN is 17 letters and digits, without I, O or Q.",
-      );
-    },
-  );
+  it.each(["1HGCV1F34MA00010", "1HGCV1F34MA0001011", "1HGCV1F34MI000101", "1HGCV1F34MO000101", "1HGCV1F34MQ000101", "1HGCV1F34M-000101"])("refuses the VIN %j", (vin) => {
+    expect(messageOf(check({ accountType: AccountType.AUTO, accountNumber: null, vin }))).toBe("A VIN is 17 letters and digits, without I, O or Q.");
+  });
 
   it.each(["BK 0030/01", "AV.0030.2", "AV-0000000101", "9".repeat(34)])("accepts the account number %j, kept exactly as typed once trimmed", (accountNumber) => {
     const result = check({ accountNumber: ` ${accountNumber} ` });
@@ -100,15 +95,9 @@ describe("checkEnrollInput", () => {
   it("asks for exactly three answers to three different catalog questions", () => {
     const [first, second, third] = bank.securityAnswers;
     expect(messageOf(check({ securityAnswers: [first, second] }))).toBe("Answer exactly three security questions.");
-    expect(messageOf(check({ securityAnswers: [first, second, third, { questionId: "Q4", answer: "x" }] }))).toBe(
-      "Answer exactly three security questions.",
-    );
-    expect(messageOf(check({ securityAnswers: [first, second, { ...third, questionId: "Q1" }] }))).toBe(
-      "Choose three different questions from the list.",
-    );
-    expect(messageOf(check({ securityAnswers: [first, second, { ...third, questionId: "Q99" }] }))).toBe(
-      "Choose three different questions from the list.",
-    );
+    expect(messageOf(check({ securityAnswers: [first, second, third, { questionId: "Q4", answer: "x" }] }))).toBe("Answer exactly three security questions.");
+    expect(messageOf(check({ securityAnswers: [first, second, { ...third, questionId: "Q1" }] }))).toBe("Choose three different questions from the list.");
+    expect(messageOf(check({ securityAnswers: [first, second, { ...third, questionId: "Q99" }] }))).toBe("Choose three different questions from the list.");
   });
 
   it("asks for answers of 1 to 100 characters after normalisation", () => {

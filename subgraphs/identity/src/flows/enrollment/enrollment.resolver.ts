@@ -15,7 +15,10 @@ holders each enroll for themselves). The person proves who they are with their S
 Tax ID and the account number (or, for Auto, the VIN) of an account they hold.
 Enrolling does not sign in.`,
   })
-  async enroll(@Arg("input", () => EnrollInput) input: EnrollInput, @Ctx() context: IdentityContext): Promise<typeof EnrollResult> {
+  async enroll(
+    @Arg("input", () => EnrollInput, { description: "The person's proof, and the credentials they choose." }) input: EnrollInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof EnrollResult> {
     return toEnrollResult(await runEnrollment(enrollmentDeps(context), requestOf(context), input));
   }
 }

@@ -2,13 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildSchema, graphql } from "graphql";
 import { createTestDatabase, gatewayHeaders, postGraphQL, type TestDatabase, testSettings } from "@oa/platform/testing";
-import {
-  credentialOfRequest,
-  type CustomerRecord,
-  type DepositAccountRecord,
-  type RunningService,
-  type SubgraphService,
-} from "@oa/platform";
+import { credentialOfRequest, type CustomerRecord, type DepositAccountRecord, type RunningService, type SubgraphService } from "@oa/platform";
 import { verifySecret } from "../../modules/credentials/secret-hashing";
 import { normaliseAnswer } from "../../modules/credentials/answer-normalisation";
 import { importIdentityRecords } from "../../records/import-identity-records";
@@ -207,9 +201,11 @@ describe("enroll", () => {
 
     it("does not count successful verifications or input errors as failures", async () => {
       for (let i = 0; i < 6; i++) {
-        expect(await enroll({ accountType: "BANK", taxId: TAX_ID(10), accountNumber: "2100000010", securityAnswers: ANSWERS.slice(0, 2), username: "ravi.shankar" })).toMatchObject({
-          code: "INVALID_INPUT",
-        });
+        expect(await enroll({ accountType: "BANK", taxId: TAX_ID(10), accountNumber: "2100000010", securityAnswers: ANSWERS.slice(0, 2), username: "ravi.shankar" })).toMatchObject(
+          {
+            code: "INVALID_INPUT",
+          },
+        );
         expect(await enroll({ accountType: "BANK", taxId: TAX_ID(10), accountNumber: "2100000010", username: "ravi shankar" })).toMatchObject({
           code: "INVALID_USERNAME",
         });
@@ -402,8 +398,7 @@ async function startVehicleAccountStandIn(gatewaySecret: string): Promise<Vehicl
     enrollmentAccountCheck(args: { customerId: string; accountNumber: string | null; vin: string | null }) {
       standIn.calls.push({ field: "enrollmentAccountCheck", args: { ...args } });
       const account = standIn.accounts.find(
-        (candidate) =>
-          candidate.holders.includes(args.customerId) && (candidate.accountNumber === args.accountNumber || candidate.vin === args.vin),
+        (candidate) => candidate.holders.includes(args.customerId) && (candidate.accountNumber === args.accountNumber || candidate.vin === args.vin),
       );
       return account ? { accountId: account.id, eligible: account.eligible, reason: account.reason } : null;
     },
@@ -426,7 +421,7 @@ async function startVehicleAccountStandIn(gatewaySecret: string): Promise<Vehicl
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const credential = credentialOfRequest(gatewaySecret, "vehicle-account", request, Buffer.concat(chunks).toString("utf8"));
-      if (!credential || credential.caller !== "identity") {
+      if (credential?.caller !== "identity") {
         standIn.refusedRequests++;
         response.writeHead(401).end();
         return;

@@ -1,4 +1,4 @@
-import { type AttemptGuard, type AttemptPlace, clientPlace, type Logger, reservePlaces, type SessionHandover, type SessionStore } from "@oa/platform";
+import { type AttemptGuard, type AttemptPlace, clientPlace, type Logger, reservePlacesInTurn, type SessionHandover, type SessionStore } from "@oa/platform";
 import type DataLoader from "dataloader";
 import type { PasswordCheck } from "../../modules/credentials/secret-hashing";
 import { usernameKey } from "../../modules/credentials/username-policy";
@@ -79,16 +79,22 @@ export interface LoginAttempt {
 export async function signIn(deps: LoginDeps, request: LoginRequest, input: LoginAttempt): Promise<LoginOutcome> {
   const { lockout } = deps;
   if (input.username.length > MAX_USERNAME_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) return loginRefusals.invalidCredentials();
-  const login = await deps.logins.load(usernameKey(input.username));
   const deviceToken = input.deviceToken ?? request.deviceCookie ?? null;
   const delivery = input.sessionDelivery ?? SessionDelivery.BEARER;
-  const device = deviceToken ? await registeredDeviceOf(deps, login, deviceToken) : null;
   const person = lockout.subjectOf(input.username);
-  const subject = device ? lockout.deviceSubjectOf(person, device.id) : person;
+  // Who signs in (the login, then its device) is looked up while the client's place is taken: that
+  // place does not depend on it. The person's (or device's) place follows, still before the check.
+  const lookup = (async () => {
+    const login = await deps.logins.load(usernameKey(input.username));
+    const device = deviceToken ? await registeredDeviceOf(deps, login, deviceToken) : null;
+    return { login, device };
+  })();
+  const reservation = await reservePlacesInTurn(
+    clientPlace(deps.clientAttempts, request.clientAddress),
+    lookup.then(({ device }): AttemptPlace[] => [{ name: "person", guard: lockout, subject: device ? lockout.deviceSubjectOf(person, device.id) : person }]),
+  );
+  const { login, device } = await lookup;
   const origin = { clientAddress: request.clientAddress, deviceId: device?.id ?? null, deviceName: device?.name ?? null };
-
-  const places: AttemptPlace[] = [...clientPlace(deps.clientAttempts, request.clientAddress), { name: "person", guard: lockout, subject }];
-  const reservation = await reservePlaces(places);
   if ("refused" in reservation) {
     const { name, state } = reservation.refused;
     if (name === "person" && state.locked) return loginRefusals.accountLocked(deps.supportPhone, state.retryAfterSeconds);
@@ -128,8 +134,8 @@ export async function signIn(deps: LoginDeps, request: LoginRequest, input: Logi
       }
     }
     // The password was right: not a failure, but not a success either until step-up.
-    await held.released();
-    return { kind: "stepUpRequired", challenge: await openStepUpChallenge(deps, login, person) };
+    const [, challenge] = await Promise.all([held.released(), openStepUpChallenge(deps, login, person)]);
+    return { kind: "stepUpRequired", challenge };
   } finally {
     await held.released();
   }

@@ -16,7 +16,10 @@ export class LoginResolver {
       "user) it signs in at once; from any other device it answers StepUpRequired.\n" +
       "Failed attempts count toward a temporary lock of the online access.",
   })
-  async login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() context: IdentityContext): Promise<typeof LoginResult> {
+  async login(
+    @Arg("input", () => LoginInput, { description: "The username and password, and how to hand the session over." }) input: LoginInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof LoginResult> {
     return toLoginResult(await signIn(loginDeps(context), requestOf(context), input));
   }
 }

@@ -13,6 +13,7 @@ export enum LoginRejection {
 
 registerEnumType(LoginRejection, {
   name: "LoginRejection",
+  description: "Why a sign-in was refused.",
   valuesConfig: {
     INVALID_CREDENTIALS: { description: "Unknown username and wrong password look the same." },
     ACCOUNT_LOCKED: { description: "Online access is temporarily locked; the message says how to contact the bank." },
@@ -20,24 +21,26 @@ registerEnumType(LoginRejection, {
   },
 });
 
-@ObjectType()
+@ObjectType({ description: "Signed in at once, from a registered device." })
 export class LoginSucceeded {
-  @Field(() => Session)
+  @Field(() => Session, { description: "The new session." })
   session!: Session;
 }
 
-@ObjectType()
+@ObjectType({
+  description: "The password is right, but this device is not registered: complete the challenge (sendSecurityCode, then verifyStepUp) to sign in.",
+})
 export class StepUpRequired {
-  @Field(() => StepUpChallenge)
+  @Field(() => StepUpChallenge, { description: "The challenge to complete." })
   challenge!: StepUpChallenge;
 }
 
-@ObjectType()
+@ObjectType({ description: "The sign-in was refused; code says why." })
 export class LoginRejected {
-  @Field(() => LoginRejection)
+  @Field(() => LoginRejection, { description: "Why it was refused. Stable: clients branch on it." })
   code!: LoginRejection;
 
-  @Field()
+  @Field({ description: "A message fit to show the person." })
   message!: string;
 
   @Field(() => Int, { nullable: true, description: "When the lock lifts, for ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS." })
@@ -46,5 +49,6 @@ export class LoginRejected {
 
 export const LoginResult = createUnionType({
   name: "LoginResult",
+  description: "What login answers: a session, a step-up challenge to complete first, or a refusal.",
   types: () => [LoginSucceeded, StepUpRequired, LoginRejected] as const,
 });

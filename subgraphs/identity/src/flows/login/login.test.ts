@@ -72,7 +72,7 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       const seen = new Set<string>();
       for (let i = 0; i < 12; i++) {
         const answer = await login(dana.username, dana.password);
-        answer.challenge!.questions.forEach((question) => seen.add(question.id));
+        for (const question of answer.challenge!.questions) seen.add(question.id);
       }
       expect([...seen].sort()).toEqual(Object.keys(dana.answers).sort());
     });
@@ -80,13 +80,8 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
     it("offers only the code methods whose contact is on file", async () => {
       const noEmail = await harness.createLogin({ email: null });
       const noContacts = await harness.createLogin({ email: null, mobilePhone: null });
-      expect((await login(noEmail.username, noEmail.password)).challenge!.methods.map((offer) => offer.method)).toEqual([
-        "SMS_CODE",
-        "SECURITY_QUESTIONS",
-      ]);
-      expect((await login(noContacts.username, noContacts.password)).challenge!.methods).toEqual([
-        { method: "SECURITY_QUESTIONS", destination: null },
-      ]);
+      expect((await login(noEmail.username, noEmail.password)).challenge!.methods.map((offer) => offer.method)).toEqual(["SMS_CODE", "SECURITY_QUESTIONS"]);
+      expect((await login(noContacts.username, noContacts.password)).challenge!.methods).toEqual([{ method: "SECURITY_QUESTIONS", destination: null }]);
     });
 
     it("with this user's registered device token signs in at once and stamps the device", async () => {
@@ -148,11 +143,7 @@ describe("login and lockout (identity, real PostgreSQL and Redis)", () => {
       expect(knownSequence).toEqual(unknownSequence);
       // Every wrong password is answered as what it was, the one that sets the lock too; the lock
       // answers from the next try on.
-      expect(knownSequence.map((answer) => answer.code)).toEqual([
-        ...Array(MAX_FAILURES).fill("INVALID_CREDENTIALS"),
-        "ACCOUNT_LOCKED",
-        "ACCOUNT_LOCKED",
-      ]);
+      expect(knownSequence.map((answer) => answer.code)).toEqual([...Array(MAX_FAILURES).fill("INVALID_CREDENTIALS"), "ACCOUNT_LOCKED", "ACCOUNT_LOCKED"]);
     });
 
     it("lock after LOCKOUT_MAX_FAILURES: even the right password then answers ACCOUNT_LOCKED with the support number", async () => {

@@ -84,10 +84,7 @@ async function countWrongCode(deps: CompleteRecoveryDeps, request: { clientAddre
   const signIn = (await recoveryTryFailed(places)).find((place) => place.name === "person")?.state;
   const justLocked = signIn?.locked === true && signIn.justLocked;
   const origin = { userId: challenge.userId, clientAddress: request.clientAddress };
-  await deps.securityEvents.record([
-    { ...origin, kind: SecurityEventKind.STEP_UP_FAILED },
-    ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
-  ]);
+  await deps.securityEvents.record([{ ...origin, kind: SecurityEventKind.STEP_UP_FAILED }, ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : [])]);
   if (justLocked) deps.notices.accessLocked(challenge.customerId);
   deps.logger.info("recovery code wrong", { userId: challenge.userId, locked: signIn?.locked ?? false });
 }

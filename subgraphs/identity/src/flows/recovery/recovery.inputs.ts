@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from "type-graphql";
 import { AccountType } from "../../modules/enrollment/account-type";
 
-@InputType()
+@InputType({ description: "Who is recovering, proved as at enrollment: the tax id with an account number, or with a VIN for AUTO." })
 export class StartRecoveryInput {
-  @Field(() => AccountType)
+  @Field(() => AccountType, { description: "The kind of account the person proves they hold." })
   accountType!: AccountType;
 
   @Field({ description: "SSN or Tax ID: 9 digits, dashes allowed." })
@@ -16,9 +16,9 @@ export class StartRecoveryInput {
   vin?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The code sent for a recovery challenge and, to reset the password, the new one." })
 export class CompleteRecoveryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The recovery challenge's id (RecoveryStarted.challenge.id)." })
   challengeId!: string;
 
   @Field({ description: "The 6-digit code sent for this challenge." })

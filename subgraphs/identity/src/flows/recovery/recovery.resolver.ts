@@ -18,7 +18,10 @@ is locked out. They prove who they are as at enrollment (tax id with an account 
 with a VIN for AUTO); the challenge that follows offers only the code methods, to contacts on
 file. Attempts are limited per tax id, per account and per client.`,
   })
-  async startRecovery(@Arg("input", () => StartRecoveryInput) input: StartRecoveryInput, @Ctx() context: IdentityContext): Promise<typeof StartRecoveryResult> {
+  async startRecovery(
+    @Arg("input", () => StartRecoveryInput, { description: "The person's proof, as at enrollment." }) input: StartRecoveryInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof StartRecoveryResult> {
     return toStartRecoveryResult(await startRecovery(startRecoveryDeps(context), requestOf(context), input));
   }
 
@@ -28,7 +31,7 @@ newPassword it also sets the password, lifts any lock, ends every session, and s
 to every contact on file. A password that breaks a rule is refused before the code is used.`,
   })
   async completeRecovery(
-    @Arg("input", () => CompleteRecoveryInput) input: CompleteRecoveryInput,
+    @Arg("input", () => CompleteRecoveryInput, { description: "The challenge, the code sent for it and, to reset it, the new password." }) input: CompleteRecoveryInput,
     @Ctx() context: IdentityContext,
   ): Promise<typeof CompleteRecoveryResult> {
     return toCompleteRecoveryResult(await completeRecovery(completeRecoveryDeps(context), requestOf(context), input));

@@ -14,7 +14,10 @@ export class RefreshSessionResolver {
       "once; a reused one ends every session of its chain). Only for sessions opened on a\n" +
       "registered device, and only with that device's deviceToken.",
   })
-  async refreshSession(@Arg("input", () => RefreshSessionInput) input: RefreshSessionInput, @Ctx() context: IdentityContext): Promise<typeof RefreshSessionResult> {
+  async refreshSession(
+    @Arg("input", () => RefreshSessionInput, { description: "The refresh token and its device's deviceToken." }) input: RefreshSessionInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof RefreshSessionResult> {
     const outcome = await refreshSession(refreshDeps(context), requestOf(context), input);
     if (outcome.kind === "refreshed") return Object.assign(new SessionRefreshed(), { session: toSession(outcome.session) });
     return Object.assign(new RefreshRejected(), { code: RefreshRejection[outcome.code], message: outcome.message });

@@ -10,28 +10,30 @@ export enum RefreshRejection {
 
 registerEnumType(RefreshRejection, {
   name: "RefreshRejection",
+  description: "Why a refresh was refused.",
   valuesConfig: {
     INVALID_REFRESH_TOKEN: { description: "Unknown, expired, already used, or not for this device." },
     ACCOUNT_LOCKED: { description: "Online access is temporarily locked." },
   },
 });
 
-@ObjectType()
+@ObjectType({ description: "The session is renewed." })
 export class SessionRefreshed {
-  @Field(() => Session)
+  @Field(() => Session, { description: "The new session, with the next refresh token." })
   session!: Session;
 }
 
-@ObjectType()
+@ObjectType({ description: "The refresh was refused: sign in again. code says why." })
 export class RefreshRejected {
-  @Field(() => RefreshRejection)
+  @Field(() => RefreshRejection, { description: "Why it was refused. Stable: clients branch on it." })
   code!: RefreshRejection;
 
-  @Field()
+  @Field({ description: "A message fit to show the person." })
   message!: string;
 }
 
 export const RefreshSessionResult = createUnionType({
   name: "RefreshSessionResult",
+  description: "What refreshSession answers: a new session, or why not.",
   types: () => [SessionRefreshed, RefreshRejected] as const,
 });

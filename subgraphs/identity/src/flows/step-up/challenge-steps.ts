@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { StoredChallenge } from "../../modules/step-up/challenge-state";
 import { RESEND_AFTER_SECONDS, type StepUpChallengeStore } from "../../modules/step-up/step-up-challenge.store";
 import type { StepUpStrategy } from "./strategies/step-up-strategy";
-import { decide, type StepUpEvent, type StepUpLimits, type StepUpOutcome } from "./step-up.machine";
+import { type CheckedProof, decide, type StepUpEvent, type StepUpLimits, type StepUpOutcome } from "./step-up.machine";
 
 // How long a try waits for one of the challenge's tries while others are being checked (as a
 // check waits for a place on a budget, decision 0004) before it answers TOO_MANY_ATTEMPTS.
@@ -57,7 +57,7 @@ export class ChallengeSteps {
 
   /** Checks the taken try's proof and settles it; a check that fails to run gives the try back. */
   async settle(challenge: StoredChallenge, strategy: StepUpStrategy): Promise<StepUpOutcome> {
-    let proof;
+    let proof: CheckedProof;
     try {
       proof = await strategy.check(challenge);
     } catch (error) {

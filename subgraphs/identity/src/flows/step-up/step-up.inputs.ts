@@ -4,27 +4,27 @@ import { SessionDelivery } from "../../modules/session/session-delivery";
 import { SecurityAnswerInput } from "../../modules/security-question/security-answer.input";
 import { StepUpMethod } from "../../modules/step-up/step-up-method";
 
-@InputType()
+@InputType({ description: "Which challenge to send a code for, and by which method." })
 export class SendSecurityCodeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pending challenge's id (StepUpChallenge.id)." })
   challengeId!: string;
 
   @Field(() => StepUpMethod, { description: "SMS_CODE or EMAIL_CODE." })
   method!: StepUpMethod;
 }
 
-@InputType()
+@InputType({ description: "The device to register: a name the person will recognise, and what it runs on." })
 export class RememberDeviceInput {
-  @Field()
+  @Field({ description: "A name the person will recognise, e.g. 'Laptop': 1 to 64 characters, without control or invisible formatting characters." })
   name!: string;
 
-  @Field(() => DevicePlatform)
+  @Field(() => DevicePlatform, { description: "What the device runs on." })
   platform!: DevicePlatform;
 }
 
-@InputType()
+@InputType({ description: "A try at a challenge, with exactly one of code and answers." })
 export class VerifyStepUpInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The pending challenge's id (StepUpChallenge.id)." })
   challengeId!: string;
 
   @Field(() => String, { nullable: true, description: "The 6-digit code, for SMS_CODE and EMAIL_CODE." })

@@ -29,7 +29,15 @@ const codeTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: OTHER, 
 const answersTry: StepUpEvent = { type: "takeTry", proof: "answers", codeHash: null, purpose: "signIn" };
 // A recovery challenge offers only the code methods, and no questions.
 const recovery = (change: Partial<ChallengeState> = {}): ChallengeState =>
-  pending({ purpose: "recovery", methods: [{ method: StepUpMethod.SMS_CODE, destination: "***-***-0101" }, { method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" }], questionIds: [], ...change });
+  pending({
+    purpose: "recovery",
+    methods: [
+      { method: StepUpMethod.SMS_CODE, destination: "***-***-0101" },
+      { method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" },
+    ],
+    questionIds: [],
+    ...change,
+  });
 const recoveryTry: StepUpEvent = { type: "takeTry", proof: "code", codeHash: OTHER, purpose: "recovery" };
 const rightCode: StepUpEvent = { type: "settle", proof: { kind: "code", codeHash: LIVE } };
 const wrongCode: StepUpEvent = { type: "settle", proof: { kind: "code", codeHash: OTHER } };
@@ -52,19 +60,43 @@ describe("the step-up state machine", () => {
     ["a completed challenge, with another code", pending({ status: "completed" }), codeTry, { outcome: "challengeExpired" }, null],
     ["a completed challenge, with the code that completed it", pending({ status: "completed" }), { ...codeTry, codeHash: LIVE }, { outcome: "codeExpired" }, null],
     ["a completed challenge, with answers", pending({ status: "completed" }), answersTry, { outcome: "challengeExpired" }, null],
-    ["answers where no questions are offered", pending({ methods: [{ method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" }] }), answersTry, { outcome: "methodUnavailable" }, null],
-    ["a code where no code method is offered", pending({ methods: [{ method: StepUpMethod.SECURITY_QUESTIONS, destination: null }] }), codeTry, { outcome: "methodUnavailable" }, null],
+    [
+      "answers where no questions are offered",
+      pending({ methods: [{ method: StepUpMethod.EMAIL_CODE, destination: "d***@example.com" }] }),
+      answersTry,
+      { outcome: "methodUnavailable" },
+      null,
+    ],
+    [
+      "a code where no code method is offered",
+      pending({ methods: [{ method: StepUpMethod.SECURITY_QUESTIONS, destination: null }] }),
+      codeTry,
+      { outcome: "methodUnavailable" },
+      null,
+    ],
 
     // purpose: a challenge completes only what it was opened for
     ["a recovery try on a recovery challenge is taken", recovery(), recoveryTry, { outcome: "tryTaken", triesLeft: 2 }, { checking: 1 }],
     ["a sign-in try on a recovery challenge: no such challenge, nothing used", recovery(), codeTry, { outcome: "challengeExpired" }, null],
     ["a recovery try on a sign-in challenge: no such challenge, nothing used", pending(), recoveryTry, { outcome: "challengeExpired" }, null],
-    ["a sign-in try with the code that completed a recovery learns nothing of it", recovery({ status: "completed" }), { ...codeTry, codeHash: LIVE }, { outcome: "challengeExpired" }, null],
+    [
+      "a sign-in try with the code that completed a recovery learns nothing of it",
+      recovery({ status: "completed" }),
+      { ...codeTry, codeHash: LIVE },
+      { outcome: "challengeExpired" },
+      null,
+    ],
     ["a recovery try on a void sign-in challenge learns nothing of it", pending({ status: "void", attempts: 3 }), recoveryTry, { outcome: "challengeExpired" }, null],
     ["answers on a recovery challenge are never taken", recovery(), { ...answersTry, purpose: "recovery" }, { outcome: "methodUnavailable" }, null],
     ["the recovery's live code completes it", recovery({ checking: 1 }), rightCode, { outcome: "completed" }, { status: "completed", checking: 0 }],
     ["a recovery's last wrong code voids it", recovery({ attempts: 2, checking: 1 }), wrongCode, { outcome: "voided" }, { attempts: 3, checking: 0, status: "void" }],
-    ["a recovery challenge sends its codes", recovery({ codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }), send(StepUpMethod.EMAIL_CODE), { outcome: "codeSent" }, { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW }],
+    [
+      "a recovery challenge sends its codes",
+      recovery({ codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }),
+      send(StepUpMethod.EMAIL_CODE),
+      { outcome: "codeSent" },
+      { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW },
+    ],
     ["a recovery challenge never offers questions", recovery(), send(StepUpMethod.SECURITY_QUESTIONS), { outcome: "methodUnavailable" }, null],
     ["a recovery whose completion could not be finished is pending again", recovery({ status: "completed" }), { type: "reopen" }, { outcome: "given" }, { status: "pending" }],
 
@@ -74,7 +106,13 @@ describe("the step-up state machine", () => {
     ["a wrong code uses a try", pending({ checking: 1 }), wrongCode, { outcome: "invalid", triesLeft: 2 }, { attempts: 1, checking: 0 }],
     ["wrong answers use a try", pending({ attempts: 1, checking: 2 }), wrongAnswers, { outcome: "invalid", triesLeft: 1 }, { attempts: 2, checking: 1 }],
     ["the last wrong try voids the challenge", pending({ attempts: 2, checking: 1 }), wrongCode, { outcome: "voided" }, { attempts: 3, checking: 0, status: "void" }],
-    ["a code tried before any was sent is wrong", pending({ checking: 1, codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }), { type: "settle", proof: { kind: "code", codeHash: "" } }, { outcome: "invalid", triesLeft: 2 }, { attempts: 1, checking: 0 }],
+    [
+      "a code tried before any was sent is wrong",
+      pending({ checking: 1, codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }),
+      { type: "settle", proof: { kind: "code", codeHash: "" } },
+      { outcome: "invalid", triesLeft: 2 },
+      { attempts: 1, checking: 0 },
+    ],
     ["the right code past its expiry uses no try", pending({ checking: 1, codeExpiresAt: NOW - 1 }), rightCode, { outcome: "codeExpired" }, { checking: 0 }],
     ["a code replaced by a newer one is wrong", pending({ checking: 1, codeHash: OTHER }), rightCode, { outcome: "invalid", triesLeft: 2 }, { attempts: 1, checking: 0 }],
     ["a right code after another request completed it", pending({ checking: 1, status: "completed" }), rightCode, { outcome: "codeExpired" }, { checking: 0 }],
@@ -83,9 +121,21 @@ describe("the step-up state machine", () => {
 
     // sendCode
     ["a new code replaces the previous one", pending(), sendSms(), { outcome: "codeSent" }, { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW }],
-    ["the first code of a challenge", pending({ codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }), sendSms(), { outcome: "codeSent" }, { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW }],
+    [
+      "the first code of a challenge",
+      pending({ codeHash: "", codeSentAt: 0, codeExpiresAt: 0 }),
+      sendSms(),
+      { outcome: "codeSent" },
+      { codeHash: OTHER, codeExpiresAt: NOW + 600_000, codeSentAt: NOW },
+    ],
     ["not within the resend interval", pending({ codeSentAt: NOW - 10_000 }), sendSms(), { outcome: "resendTooSoon", retryAfterSeconds: 20 }, null],
-    ["a code that outlives the challenge extends it", pending(), sendSms(NOW + 900_000), { outcome: "codeSent" }, { codeHash: OTHER, codeSentAt: NOW, expiresAt: NOW + 900_000, codeExpiresAt: NOW + 900_000 }],
+    [
+      "a code that outlives the challenge extends it",
+      pending(),
+      sendSms(NOW + 900_000),
+      { outcome: "codeSent" },
+      { codeHash: OTHER, codeSentAt: NOW, expiresAt: NOW + 900_000, codeExpiresAt: NOW + 900_000 },
+    ],
     ["a method the challenge does not offer", pending(), send(StepUpMethod.EMAIL_CODE), { outcome: "methodUnavailable" }, null],
     ["questions are not sent", pending(), send(StepUpMethod.SECURITY_QUESTIONS), { outcome: "methodUnavailable" }, null],
     ["no code for a void challenge", pending({ status: "void" }), sendSms(), { outcome: "void" }, null],

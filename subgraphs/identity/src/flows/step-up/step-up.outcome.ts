@@ -38,13 +38,15 @@ export function stepUpRefusal(code: StepUpRejectionCode, message: string, attemp
 }
 
 /** The words of a METHOD_UNAVAILABLE: which method is missing, or what the call got wrong. */
-type MethodUnavailableMessage = Extract<MessageId, "stepUp.methodUnavailable" | "stepUp.codeMethodsOnly" | "stepUp.oneProof" | "stepUp.noCodeOffered" | "stepUp.noQuestionsOffered">;
+type MethodUnavailableMessage = Extract<
+  MessageId,
+  "stepUp.methodUnavailable" | "stepUp.codeMethodsOnly" | "stepUp.oneProof" | "stepUp.noCodeOffered" | "stepUp.noQuestionsOffered"
+>;
 
 // One function per refusal; the words are the catalog's.
 export const stepUpRefusals = {
   invalidCode: (attemptsRemaining: number) => stepUpRefusal("INVALID_CODE", say("stepUp.invalidCode", { triesLeft: attemptsRemaining }), attemptsRemaining),
-  invalidAnswers: (attemptsRemaining: number) =>
-    stepUpRefusal("INVALID_ANSWERS", say("stepUp.invalidAnswers", { triesLeft: attemptsRemaining }), attemptsRemaining),
+  invalidAnswers: (attemptsRemaining: number) => stepUpRefusal("INVALID_ANSWERS", say("stepUp.invalidAnswers", { triesLeft: attemptsRemaining }), attemptsRemaining),
   codeExpired: () => stepUpRefusal("CODE_EXPIRED", say("stepUp.codeExpired")),
   challengeExpired: () => stepUpRefusal("CHALLENGE_EXPIRED", say("stepUp.challengeExpired")),
   tooManyAttempts: () => stepUpRefusal("TOO_MANY_ATTEMPTS", say("stepUp.tooManyAttempts"), 0),

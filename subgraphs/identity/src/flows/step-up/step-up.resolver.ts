@@ -14,7 +14,10 @@ import { verifyStepUp, type VerifyStepUpDeps } from "./verify-step-up.flow";
 @Resolver()
 export class StepUpResolver {
   @Query(() => StepUpChallenge, { nullable: true, description: "The questions for a pending step-up challenge. null for an unknown or expired id." })
-  async stepUpChallenge(@Arg("id", () => ID) id: string, @Ctx() context: IdentityContext): Promise<StepUpChallenge | null> {
+  async stepUpChallenge(
+    @Arg("id", () => ID, { description: "The challenge's id (StepUpChallenge.id)." }) id: string,
+    @Ctx() context: IdentityContext,
+  ): Promise<StepUpChallenge | null> {
     const { stepUpChallenges, catalog } = context.services;
     const challenge = await stepUpChallenges.findPending(id);
     if (!challenge) return null;
@@ -23,7 +26,7 @@ export class StepUpResolver {
 
   @Mutation(() => SendSecurityCodeResult, { description: "Sends a single-use security code for a pending step-up or recovery challenge to a contact on file." })
   async sendSecurityCode(
-    @Arg("input", () => SendSecurityCodeInput) input: SendSecurityCodeInput,
+    @Arg("input", () => SendSecurityCodeInput, { description: "The challenge, and by which code method." }) input: SendSecurityCodeInput,
     @Ctx() context: IdentityContext,
   ): Promise<typeof SendSecurityCodeResult> {
     return toSendSecurityCodeResult(await sendSecurityCode(sendSecurityCodeDeps(context), input));
@@ -34,7 +37,10 @@ export class StepUpResolver {
       "Completes a step-up challenge with the security code or the answers to its challenge\n" +
       "questions. On success it signs in, and registers this device when rememberDevice is given.",
   })
-  async verifyStepUp(@Arg("input", () => VerifyStepUpInput) input: VerifyStepUpInput, @Ctx() context: IdentityContext): Promise<typeof VerifyStepUpResult> {
+  async verifyStepUp(
+    @Arg("input", () => VerifyStepUpInput, { description: "The challenge, its code or answers, and whether to remember this device." }) input: VerifyStepUpInput,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof VerifyStepUpResult> {
     return toVerifyStepUpResult(await verifyStepUp(verifyStepUpDeps(context), requestOf(context), input));
   }
 }

@@ -25,30 +25,36 @@ export enum StepUpRejection {
 
 registerEnumType(StepUpRejection, {
   name: "StepUpRejection",
+  description: "Why a step-up or recovery try, or a request for a code, was refused.",
   valuesConfig: {
+    INVALID_CODE: { description: "A wrong code; a try of the challenge is used up." },
+    INVALID_ANSWERS: { description: "Wrong answers, or not the challenge's two questions; a try is used up." },
     CODE_EXPIRED: { description: "The code was right once but has expired or was already used." },
     CHALLENGE_EXPIRED: { description: "The challenge is unknown, expired or already completed." },
     TOO_MANY_ATTEMPTS: { description: "The challenge's tries are used up; the challenge is void." },
     ACCOUNT_LOCKED: { description: "Online access is temporarily locked." },
+    RESEND_TOO_SOON: {
+      description: "A code was sent for this challenge less than 30 seconds ago, or too many codes were sent to this person lately; the message says when to ask again.",
+    },
     METHOD_UNAVAILABLE: { description: "The method is not available for this person or this call." },
   },
 });
 
-@ObjectType()
+@ObjectType({ description: "The try, or the request for a code, was refused; code says why." })
 export class StepUpRejected {
-  @Field(() => StepUpRejection)
+  @Field(() => StepUpRejection, { description: "Why it was refused. Stable: clients branch on it." })
   code!: StepUpRejection;
 
-  @Field()
+  @Field({ description: "A message fit to show the person." })
   message!: string;
 
   @Field(() => Int, { nullable: true, description: "Tries left on this challenge, where that applies." })
   attemptsRemaining!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A security code is on its way." })
 export class SecurityCodeSent {
-  @Field()
+  @Field({ description: "Where it was sent, masked (e.g. ***-***-0101)." })
   destination!: string;
 
   @Field(() => DateTimeScalar, { description: "When this code stops working." })
@@ -58,11 +64,11 @@ export class SecurityCodeSent {
   resendAfterSeconds!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "The device verifyStepUp has just registered, with its device credential." })
 export class RegisteredDevice {
   // identity has just registered it, so it answers every field itself.
   @Directive(`@provides(fields: "${PROVIDED_DEVICE_FIELDS}")`)
-  @Field(() => Device)
+  @Field(() => Device, { description: "The device, as User.devices lists it." })
   device!: Device;
 
   @Field(() => String, {
@@ -74,9 +80,9 @@ export class RegisteredDevice {
   deviceToken!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "Verified and signed in." })
 export class StepUpSucceeded {
-  @Field(() => Session)
+  @Field(() => Session, { description: "The new session." })
   session!: Session;
 
   @Field(() => RegisteredDevice, { nullable: true, description: "Present when rememberDevice was given." })
@@ -85,11 +91,13 @@ export class StepUpSucceeded {
 
 export const SendSecurityCodeResult = createUnionType({
   name: "SendSecurityCodeResult",
+  description: "What sendSecurityCode answers: the code sent, or why not.",
   types: () => [SecurityCodeSent, StepUpRejected] as const,
 });
 
 export const VerifyStepUpResult = createUnionType({
   name: "VerifyStepUpResult",
+  description: "What verifyStepUp answers: a session, or why not.",
   types: () => [StepUpSucceeded, StepUpRejected] as const,
 });
 

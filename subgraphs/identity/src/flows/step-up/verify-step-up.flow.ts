@@ -102,10 +102,7 @@ export async function verifyStepUp(deps: VerifyStepUpDeps, request: StepUpReques
   // Busy is no refusal yet: the try waits its turn once its places are taken.
   if ((preview.outcome !== "tryTaken" && preview.outcome !== "busy") || !challenge) return refusalOf(preview, strategy, deps);
 
-  const reservation = await reservePlaces([
-    ...clientPlace(deps.clientAttempts, request.clientAddress),
-    { name: "person", guard: deps.lockout, subject: challenge.subject },
-  ]);
+  const reservation = await reservePlaces([...clientPlace(deps.clientAttempts, request.clientAddress), { name: "person", guard: deps.lockout, subject: challenge.subject }]);
   if ("refused" in reservation) {
     const { name, state } = reservation.refused;
     return name === "person" && state.locked ? stepUpRefusals.accountLocked(deps.supportPhone) : stepUpRefusals.tooManyAttempts();
@@ -131,10 +128,7 @@ async function countFailure(deps: VerifyStepUpDeps, request: StepUpRequest, chal
   const person = states.find((place) => place.name === "person")?.state;
   const justLocked = person?.locked === true && person.justLocked;
   const origin = { userId: challenge.userId, clientAddress: request.clientAddress };
-  await deps.securityEvents.record([
-    { ...origin, kind: SecurityEventKind.STEP_UP_FAILED },
-    ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : []),
-  ]);
+  await deps.securityEvents.record([{ ...origin, kind: SecurityEventKind.STEP_UP_FAILED }, ...(justLocked ? [{ ...origin, kind: SecurityEventKind.ACCOUNT_LOCKED }] : [])]);
   if (justLocked) deps.notices.accessLocked(challenge.customerId);
   deps.logger.info("step-up try failed", { userId: challenge.userId, locked: person?.locked ?? false });
 }
@@ -192,10 +186,7 @@ async function signInAfterStepUp(
   const device = registeredDevice ? { deviceId: registeredDevice.device.id, deviceName: registeredDevice.device.name } : {};
   const origin = { userId: challenge.userId, clientAddress: request.clientAddress, ...device };
   // Recorded before the session exists: no sign-in goes unrecorded.
-  await deps.securityEvents.record([
-    ...(registeredDevice ? [{ ...origin, kind: SecurityEventKind.DEVICE_REGISTERED }] : []),
-    { ...origin, kind: SecurityEventKind.SIGNED_IN },
-  ]);
+  await deps.securityEvents.record([...(registeredDevice ? [{ ...origin, kind: SecurityEventKind.DEVICE_REGISTERED }] : []), { ...origin, kind: SecurityEventKind.SIGNED_IN }]);
   const session = await openSession(deps.sessions, request.handover, {
     userId: challenge.userId,
     customerId: challenge.customerId,

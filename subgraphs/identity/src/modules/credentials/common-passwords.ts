@@ -50,7 +50,7 @@ function repeatedUnit(text: string): string | null {
 function isStraightRun(text: string): boolean {
   const chars = [...text];
   const step = (a: string, b: string): number => {
-    if (/\d/.test(a) && /\d/.test(b)) return ((Number(b) - Number(a) + 10) % 10) === 1 ? 1 : ((Number(a) - Number(b) + 10) % 10) === 1 ? -1 : 0;
+    if (/\d/.test(a) && /\d/.test(b)) return (Number(b) - Number(a) + 10) % 10 === 1 ? 1 : (Number(a) - Number(b) + 10) % 10 === 1 ? -1 : 0;
     const difference = b.codePointAt(0)! - a.codePointAt(0)!;
     return Math.abs(difference) === 1 ? difference : 0;
   };

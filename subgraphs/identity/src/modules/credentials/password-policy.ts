@@ -130,17 +130,5 @@ export function birthDateForms(dateOfBirth: string): string[] {
   const yy = yyyy.slice(2);
   const m = String(Number(mm));
   const d = String(Number(dd));
-  return [
-    ...new Set([
-      yyyy + mm + dd,
-      mm + dd + yyyy,
-      dd + mm + yyyy,
-      mm + dd + yy,
-      dd + mm + yy,
-      yy + mm + dd,
-      m + d + yyyy,
-      d + m + yyyy,
-      yyyy + m + d,
-    ]),
-  ];
+  return [...new Set([yyyy + mm + dd, mm + dd + yyyy, dd + mm + yyyy, mm + dd + yy, dd + mm + yy, yy + mm + dd, m + d + yyyy, d + m + yyyy, yyyy + m + d])];
 }

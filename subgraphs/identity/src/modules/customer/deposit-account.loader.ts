@@ -13,9 +13,7 @@ export interface DepositAccount {
 export function createDepositAccountLoader(dataSource: DataSource): DataLoader<string, DepositAccount | null> {
   return new DataLoader(async (accountNumbers) => {
     const accounts = await dataSource.getRepository(DepositAccountEntity).findBy({ accountNumber: In([...accountNumbers]) });
-    const holders = accounts.length
-      ? await dataSource.getRepository(DepositAccountHolderEntity).findBy({ accountNumber: In(accounts.map((a) => a.accountNumber)) })
-      : [];
+    const holders = accounts.length ? await dataSource.getRepository(DepositAccountHolderEntity).findBy({ accountNumber: In(accounts.map((a) => a.accountNumber)) }) : [];
     const byNumber = new Map<string, DepositAccount>(
       accounts.map((account) => [account.accountNumber, { accountNumber: account.accountNumber, product: account.product, holderIds: [] }]),
     );

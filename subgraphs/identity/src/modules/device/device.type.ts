@@ -8,25 +8,25 @@ import { DevicePlatform } from "./device-platform";
  * rest (`@provides`): there it answers the device it has just registered, with `current: true`.
  */
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType()
+@ObjectType({ description: "A device the user registered at step-up: signing in on it skips step-up." })
 export class Device {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The device's id, for removeDevice." })
   id!: string;
 
   @Directive("@external")
-  @Field()
+  @Field({ description: "The name the person gave it when it was registered." })
   name!: string;
 
   @Directive("@external")
-  @Field(() => DevicePlatform)
+  @Field(() => DevicePlatform, { description: "What it runs on." })
   platform!: DevicePlatform;
 
   @Directive("@external")
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was registered." })
   registeredAt!: Date;
 
   @Directive("@external")
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it last signed in or renewed a session with its deviceToken; null until it first does." })
   lastUsedAt!: Date | null;
 
   @Directive("@external")

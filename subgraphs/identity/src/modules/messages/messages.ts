@@ -55,8 +55,7 @@ export const MESSAGES = {
   /** A code for this challenge was sent less than 30 seconds ago. */
   "stepUp.resendTooSoon": ({ retryAfterSeconds }: Wait) => `A code was just sent. You can ask for another in ${describeDuration(retryAfterSeconds)}.`,
   /** SECURITY_CODE_MAX_SENDS codes were sent to the person within the window, across their challenges. */
-  "stepUp.tooManyCodes": ({ retryAfterSeconds }: Wait) =>
-    `Several codes were sent to you just now. You can ask for another in ${secondsOrMinutes(retryAfterSeconds)}.`,
+  "stepUp.tooManyCodes": ({ retryAfterSeconds }: Wait) => `Several codes were sent to you just now. You can ask for another in ${secondsOrMinutes(retryAfterSeconds)}.`,
   /** A code method the challenge does not offer, or with no contact on file. */
   "stepUp.methodUnavailable": () => "That verification method is not available.",
   /** sendSecurityCode for SECURITY_QUESTIONS. */
@@ -98,8 +97,7 @@ export const MESSAGES = {
   /** Verified, but the person never enrolled (answered before recovery.noContactOnFile). */
   "recovery.notEnrolled": () => "You do not have online access yet. Please enroll to set up your username and password.",
   /** Verified and enrolled, but no phone or email on file to send a code to. */
-  "recovery.noContactOnFile": ({ supportPhone }: SupportPhone) =>
-    `We have no mobile phone or email on file to send you a security code. Please call us at ${supportPhone}.`,
+  "recovery.noContactOnFile": ({ supportPhone }: SupportPhone) => `We have no mobile phone or email on file to send you a security code. Please call us at ${supportPhone}.`,
   /** startRecovery while the person's wrong recovery codes are used up (decision 0012). */
   "recovery.codesUsedUp": ({ supportPhone, retryAfterSeconds }: SupportPhone & Wait) =>
     `Too many wrong security codes. Please wait ${wholeMinutes(retryAfterSeconds)} and try again, or call us at ${supportPhone}.`,

@@ -12,9 +12,7 @@ import {
 
 describe("message texts", () => {
   it("gives the code and how long it lives, and warns never to share it", () => {
-    expect(securityCodeText("012345", 600)).toBe(
-      "Your Online Access security code is 012345. It expires in 10 minutes. We will never call you to ask for it.",
-    );
+    expect(securityCodeText("012345", 600)).toBe("Your Online Access security code is 012345. It expires in 10 minutes. We will never call you to ask for it.");
   });
 
   it("describes durations in plain words", () => {

@@ -37,10 +37,7 @@ export function newDeviceText(platform: DevicePlatform, supportPhone: string): s
 // never the new value, the username or anything the person typed.
 
 export function passwordChangedText(supportPhone: string): string {
-  return (
-    "The password for Online Access to your accounts was just changed, and your other signed-in devices were signed out. " +
-    `If this was not you, call us at ${supportPhone}.`
-  );
+  return `The password for Online Access to your accounts was just changed, and your other signed-in devices were signed out. If this was not you, call us at ${supportPhone}.`;
 }
 
 export function passwordResetText(supportPhone: string): string {

@@ -1,14 +1,7 @@
 import { describeError, type Logger, type Notifier } from "@oa/platform";
 import type { CustomerContact } from "../customer/customer-contact.loader";
 import type { DevicePlatform } from "../device/device-platform";
-import {
-  accessLockedText,
-  newDeviceText,
-  passwordChangedText,
-  passwordResetText,
-  securityAnswersChangedText,
-  usernameRecoveredText,
-} from "./message-texts";
+import { accessLockedText, newDeviceText, passwordChangedText, passwordResetText, securityAnswersChangedText, usernameRecoveredText } from "./message-texts";
 
 /** What the notices use: the one notifier, the request's contact loader, and whom to call. */
 export interface NoticeDeps {

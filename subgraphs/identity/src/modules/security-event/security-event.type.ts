@@ -4,13 +4,13 @@ import { SecurityEventKind } from "./security-event-kind";
 
 @ObjectType({ description: "Something that happened to the user's online access, as the user may see it." })
 export class SecurityEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's id." })
   id!: string;
 
-  @Field(() => SecurityEventKind)
+  @Field(() => SecurityEventKind, { description: "What happened." })
   kind!: SecurityEventKind;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it happened." })
   at!: Date;
 
   @Field(() => String, { nullable: true, description: "The registered device involved, by its name, if any." })

@@ -12,7 +12,7 @@ export class UserSecurityEventsResolver {
   })
   async securityEvents(
     @Root() user: User,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "How many of the newest events: 1 to 100." }) first: number,
     @Ctx() context: IdentityContext,
   ): Promise<SecurityEvent[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_EVENTS_PER_READ) throw badUserInput(`first must be 1 to ${MAX_EVENTS_PER_READ}.`);

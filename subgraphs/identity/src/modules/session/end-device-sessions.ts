@@ -16,10 +16,7 @@ export interface RemovedDevice {
  * sessions and refresh tokens opened on it (and bars new ones a sign-in under way would open),
  * recording DEVICE_REMOVED with the device's name. Answers how many sessions ended.
  */
-export async function endDeviceSessions(
-  deps: { sessions: SessionStore; securityEvents: Pick<SecurityEvents, "record">; logger: Logger },
-  removed: RemovedDevice,
-): Promise<number> {
+export async function endDeviceSessions(deps: { sessions: SessionStore; securityEvents: Pick<SecurityEvents, "record">; logger: Logger }, removed: RemovedDevice): Promise<number> {
   const { userId, deviceId } = removed;
   const origin = { deviceId, deviceName: removed.deviceName, clientAddress: removed.clientAddress };
   // Recorded before the change, so no removal goes unrecorded.

@@ -10,7 +10,11 @@ import { EndSessionResult, SessionEnded, SessionNotFound } from "./end-session-r
 export class EndSessionResolver {
   @Authorized()
   @Mutation(() => EndSessionResult, { description: "Ends one of the signed-in user's sessions (e.g. a phone left signed in). Needs a session." })
-  async endSession(@Arg("id", () => ID) id: string, @CurrentSession() session: ForwardedSession, @Ctx() context: IdentityContext): Promise<typeof EndSessionResult> {
+  async endSession(
+    @Arg("id", () => ID, { description: "The session's id (ActiveSession.id)." }) id: string,
+    @CurrentSession() session: ForwardedSession,
+    @Ctx() context: IdentityContext,
+  ): Promise<typeof EndSessionResult> {
     const outcome = await endOneSession(sessionEndingOf(context), { ...requestOf(context), session }, id);
     return Object.assign(outcome.kind === "ended" ? new SessionEnded() : new SessionNotFound(), { id: outcome.id });
   }

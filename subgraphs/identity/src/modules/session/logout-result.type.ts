@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType()
+@ObjectType({ description: "What logout or logoutEverywhere did." })
 export class LogoutResult {
-  @Field()
+  @Field({ description: "True: the current session has ended." })
   loggedOut!: boolean;
 
   @Field(() => Int, { nullable: true, description: "How many sessions this ended." })

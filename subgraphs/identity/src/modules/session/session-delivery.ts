@@ -8,6 +8,7 @@ export enum SessionDelivery {
 
 registerEnumType(SessionDelivery, {
   name: "SessionDelivery",
+  description: "How a new session is handed over: in the answer (BEARER) or in a cookie (COOKIE).",
   valuesConfig: {
     BEARER: { description: "The token in the response body, sent back as 'Authorization: Bearer <accessToken>' (apps)." },
     COOKIE: {

@@ -6,11 +6,4 @@ import { SessionResolver } from "./session.resolver";
 import { UserSessionsResolver } from "./user-sessions.resolver";
 
 /** Everything of sessions in identity's schema: logging out, ending sessions, seeing them, renewing them. */
-export const sessionResolvers = [
-  LogoutResolver,
-  EndSessionResolver,
-  SessionResolver,
-  UserSessionsResolver,
-  RefreshSessionResolver,
-  DeviceSessionsResolver,
-] as const;
+export const sessionResolvers = [LogoutResolver, EndSessionResolver, SessionResolver, UserSessionsResolver, RefreshSessionResolver, DeviceSessionsResolver] as const;

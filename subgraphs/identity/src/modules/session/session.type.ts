@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import type { OpenedSession } from "./open-session";
 
 /** A new session's credential: shown once, in the answer that opened it (refreshToken: session.resolver.ts). */
-@ObjectType()
+@ObjectType({ description: "A new session: its credential, shown once in the answer that opened it, and when it ends." })
 export class Session {
   @Field(() => String, { nullable: true, description: "Send as 'Authorization: Bearer <accessToken>'. null when delivered as a cookie." })
   accessToken!: string | null;

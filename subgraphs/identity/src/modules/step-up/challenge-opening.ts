@@ -44,16 +44,8 @@ export interface ChallengeOpeningDeps {
  * Opens a step-up challenge for a login whose password was right: a code by SMS or email where
  * that contact is on file, and two of the person's three questions.
  */
-export async function openStepUpChallenge(
-  deps: ChallengeOpeningDeps,
-  login: { userId: string; customerId: string },
-  subject: LockoutSubject,
-): Promise<ChallengeView> {
-  const [contact, answers, catalog] = await Promise.all([
-    deps.contacts.load(login.customerId),
-    deps.securityAnswers.load(login.userId),
-    deps.catalog.byId(),
-  ]);
+export async function openStepUpChallenge(deps: ChallengeOpeningDeps, login: { userId: string; customerId: string }, subject: LockoutSubject): Promise<ChallengeView> {
+  const [contact, answers, catalog] = await Promise.all([deps.contacts.load(login.customerId), deps.securityAnswers.load(login.userId), deps.catalog.byId()]);
   const methods: MethodOffer[] = [...codeOffersOnFile(contact), { method: StepUpMethod.SECURITY_QUESTIONS, destination: null }];
 
   const challenge = await deps.challengeStore.open({

@@ -4,9 +4,9 @@ import { SecurityQuestion } from "../security-question/security-question.type";
 import type { ChallengeView } from "./challenge-view";
 import { StepUpMethod } from "./step-up-method";
 
-@ObjectType()
+@ObjectType({ description: "One way the challenge offers to verify." })
 export class StepUpMethodOption {
-  @Field(() => StepUpMethod)
+  @Field(() => StepUpMethod, { description: "The method." })
   method!: StepUpMethod;
 
   @Field(() => String, { nullable: true, description: "Masked phone or email for the code methods; null for SECURITY_QUESTIONS." })
@@ -14,12 +14,14 @@ export class StepUpMethodOption {
 }
 
 /** A pending step-up as the person signing in sees it. */
-@ObjectType()
+@ObjectType({
+  description: "A pending challenge, opened by login on an unregistered device or by startRecovery: the ways the person can prove it is them.",
+})
 export class StepUpChallenge {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The challenge's id, for sendSecurityCode, verifyStepUp and completeRecovery." })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the challenge ends if it is not completed." })
   expiresAt!: Date;
 
   @Field(() => [StepUpMethodOption], { description: "The ways this person can verify, with masked destinations (e.g. ***-***-0101)." })

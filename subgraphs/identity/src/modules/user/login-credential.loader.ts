@@ -16,9 +16,7 @@ export function createLoginCredentialLoader(dataSource: DataSource): DataLoader<
       select: { id: true, customerId: true, usernameKey: true, passwordHash: true },
       where: { usernameKey: In([...keys]) },
     });
-    const byKey = new Map(
-      users.map((user) => [user.usernameKey, { userId: user.id, customerId: user.customerId, passwordHash: user.passwordHash }]),
-    );
+    const byKey = new Map(users.map((user) => [user.usernameKey, { userId: user.id, customerId: user.customerId, passwordHash: user.passwordHash }]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }

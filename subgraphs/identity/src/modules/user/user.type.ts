@@ -2,12 +2,14 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /** The signed-in person's online login, as clients see it. */
 @Directive('@key(fields: "id")')
-@ObjectType()
+@ObjectType({
+  description: "A person with online access, as they see themselves when signed in: their details on file, registered devices, sessions, security events and Snapshot.",
+})
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's stable id." })
   id!: string;
 
-  @Field()
+  @Field({ description: "The username the person signs in with, as they chose it (unique without regard to case)." })
   username!: string;
 
   @Field({ description: "The person's first name as the bank has it on file." })

@@ -64,9 +64,6 @@ export class SnapshotRepository {
 
   /** Empties a Snapshot. */
   async clear(userId: string): Promise<void> {
-    await this.dataSource.query(
-      `WITH removed AS (DELETE FROM vehicle_account.snapshot_entries WHERE user_id = $1 RETURNING 1) SELECT count(*) FROM removed`,
-      [userId],
-    );
+    await this.dataSource.query(`WITH removed AS (DELETE FROM vehicle_account.snapshot_entries WHERE user_id = $1 RETURNING 1) SELECT count(*) FROM removed`, [userId]);
   }
 }

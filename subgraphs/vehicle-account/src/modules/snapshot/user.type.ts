@@ -6,9 +6,11 @@ import { VehicleAccount } from "../vehicle-account/vehicle-account.type";
  * Snapshot reads the session's own (user.resolver.ts): a representation is only what a caller sent.
  */
 @Directive('@key(fields: "id")')
-@ObjectType()
+@ObjectType({
+  description: "A person with online access, as they see themselves when signed in: their details on file, registered devices, sessions, security events and Snapshot.",
+})
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's stable id." })
   id!: string;
 
   @Directive("@external")

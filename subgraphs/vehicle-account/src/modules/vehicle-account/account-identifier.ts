@@ -6,9 +6,7 @@ export type AccountIdentifier = { kind: "accountNumber"; value: string } | { kin
 /** Why input names no account: both or neither of the two given, or the one given malformed. */
 export type AccountIdentifierProblem = "notExactlyOne" | "malformed";
 
-export type ParsedAccountIdentifier =
-  | { ok: true; identifier: AccountIdentifier }
-  | { ok: false; problem: AccountIdentifierProblem; message: string };
+export type ParsedAccountIdentifier = { ok: true; identifier: AccountIdentifier } | { ok: false; problem: AccountIdentifierProblem; message: string };
 
 /**
  * Exactly one of an account number or a VIN, each by platform's rule (a VIN upper-cased: VINs

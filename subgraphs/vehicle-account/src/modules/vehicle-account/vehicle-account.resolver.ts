@@ -6,7 +6,7 @@ import { VehicleAccount } from "./vehicle-account.type";
 @Resolver(() => VehicleAccount)
 export class VehicleAccountResolver {
   /** Computed on every read from the account as it is now: never stored. */
-  @FieldResolver(() => SnapshotEligibility)
+  @FieldResolver(() => SnapshotEligibility, { description: "Whether the account may be on a Snapshot, and why not." })
   snapshotEligibility(@Root() account: VehicleAccount, @Ctx() context: VehicleAccountContext): SnapshotEligibility {
     return context.services.eligibility.evaluate(account);
   }

@@ -7,7 +7,10 @@ import { AddVehicleResult } from "./add-vehicle.result";
 @Resolver()
 export class AddVehicleResolver {
   @Mutation(() => AddVehicleResult, { description: "Adds a vehicle account the signed-in user holds to their Snapshot. Needs a session." })
-  addVehicle(@Arg("input", () => AddVehicleInput) input: AddVehicleInput, @Ctx() context: VehicleAccountContext): Promise<AddVehicleResult> {
+  addVehicle(
+    @Arg("input", () => AddVehicleInput, { description: "The account number or the VIN of the vehicle account." }) input: AddVehicleInput,
+    @Ctx() context: VehicleAccountContext,
+  ): Promise<AddVehicleResult> {
     if (!context.session) throw unauthenticated();
     return context.services.addVehicle.add({ session: context.session, clientIp: context.credential.clientIp }, input, context.loaders.heldAccount);
   }

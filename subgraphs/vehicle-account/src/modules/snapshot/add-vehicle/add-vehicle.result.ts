@@ -19,14 +19,21 @@ export type AddVehicleRejection = (typeof AddVehicleRejection)[keyof typeof AddV
 
 registerEnumType(AddVehicleRejection, {
   name: "AddVehicleRejection",
+  description: "Why addVehicle added nothing.",
   valuesConfig: {
     NOT_VERIFIED: { description: "No vehicle account with that number or VIN lists the user as a holder." },
+    ALREADY_ADDED: { description: "The account is on the user's Snapshot already." },
+    INELIGIBLE_ACCOUNT: { description: "The account is the user's, but may not be on a Snapshot; reason says why." },
+    TOO_MANY_ATTEMPTS: {
+      description: "Too many tries that found no account lately, for this user, this account number or VIN, or from this client; try later.",
+    },
+    INVALID_INPUT: { description: "Not exactly one of accountNumber and vin, or a malformed one." },
   },
 });
 
-@ObjectType()
+@ObjectType({ description: "The account is on the user's Snapshot now." })
 export class VehicleAdded {
-  @Field(() => VehicleAccount)
+  @Field(() => VehicleAccount, { description: "The account added." })
   account!: VehicleAccount;
 
   static of(account: VehicleAccount): VehicleAdded {
@@ -34,12 +41,12 @@ export class VehicleAdded {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: "addVehicle added nothing; code says why." })
 export class AddVehicleRejected {
-  @Field(() => AddVehicleRejection)
+  @Field(() => AddVehicleRejection, { description: "Why it was refused. Stable: clients branch on it." })
   code!: AddVehicleRejection;
 
-  @Field()
+  @Field({ description: "A message fit to show the person." })
   message!: string;
 
   @Field(() => IneligibilityReason, { nullable: true, description: "For INELIGIBLE_ACCOUNT." })
@@ -52,6 +59,7 @@ export class AddVehicleRejected {
 
 export const AddVehicleResult = createUnionType({
   name: "AddVehicleResult",
+  description: "What addVehicle answers: the account added, or why not.",
   types: () => [VehicleAdded, AddVehicleRejected] as const,
   resolveType: (value) => (value instanceof AddVehicleRejected ? AddVehicleRejected : VehicleAdded),
 });

@@ -44,10 +44,7 @@ export class AddVehicleService {
     const parsed = parseAccountIdentifier(input);
     if (!parsed.ok) return AddVehicleRejected.of(AddVehicleRejection.INVALID_INPUT, parsed.message);
 
-    const reservation = await reservePlaces([
-      ...clientPlace(this.clientAttempts, caller.clientIp),
-      ...this.attempts.placesFor(session.userId, parsed.identifier),
-    ]);
+    const reservation = await reservePlaces([...clientPlace(this.clientAttempts, caller.clientIp), ...this.attempts.placesFor(session.userId, parsed.identifier)]);
     if ("refused" in reservation) {
       const { name, state } = reservation.refused;
       return this.tooManyAttempts(session.userId, name, state.locked ? state.retryAfterSeconds : 1);

@@ -12,9 +12,7 @@ const ADD_VEHICLE = `
   }
 `;
 
-type AddVehicleAnswer =
-  | { __typename: "VehicleAdded"; account: VehicleAccountResult }
-  | { __typename: "AddVehicleRejected"; code: string; message: string; reason: string | null };
+type AddVehicleAnswer = { __typename: "VehicleAdded"; account: VehicleAccountResult } | { __typename: "AddVehicleRejected"; code: string; message: string; reason: string | null };
 
 describe("addVehicle", () => {
   let subgraph: TestSubgraph;
@@ -80,7 +78,14 @@ describe("addVehicle", () => {
 
   it("adds an account the user holds jointly, by VIN typed in lower case", async () => {
     const other = customerId();
-    const me = await person((customer) => [vehicleRecord({ holders: [{ customerId: other, role: "PRIMARY" }, { customerId: customer, role: "JOINT" }] })]);
+    const me = await person((customer) => [
+      vehicleRecord({
+        holders: [
+          { customerId: other, role: "PRIMARY" },
+          { customerId: customer, role: "JOINT" },
+        ],
+      }),
+    ]);
     const answer = await addVehicle(me.session, { vin: me.records[0].vin.toLowerCase(), accountNumber: "  " });
     expect(answer).toMatchObject({ __typename: "VehicleAdded", account: { holderRole: "JOINT" } });
   });

@@ -57,7 +57,6 @@ void runService("online-access", async (track, stopping) => {
     let embedded: EmbeddedDatabase | undefined;
     if (!settings.databaseUrl) {
       // PGlite is a development package, loaded only on this path: with DATABASE_URL nothing needs it.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { startEmbeddedDatabase } = require("./embedded-database") as typeof import("./embedded-database");
       embedded = await startEmbeddedDatabase({
         dataDir: process.env.EMBEDDED_DATA_DIR?.trim() || DEFAULT_DATA_DIR,

@@ -11,7 +11,7 @@ export function loadGraphqlInProductionMode(): void {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, in this mode, before anyone imports it
+    // Required, not imported: loaded here, in this mode, before anyone imports it.
     require("graphql");
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
@@ -21,7 +21,7 @@ export function loadGraphqlInProductionMode(): void {
 
 /** Whether the graphql this process loaded runs in production mode (a look-alike of one of its types is then simply not one). */
 export function graphqlInProductionMode(): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy already loaded
+  // The copy already loaded.
   const { isObjectType } = require("graphql") as typeof import("graphql");
   try {
     isObjectType({ [Symbol.toStringTag]: "GraphQLObjectType" });

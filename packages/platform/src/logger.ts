@@ -104,7 +104,6 @@ function stdoutDestination(): DestinationStream {
 function prettyStream(): DestinationStream | null {
   try {
     // A development dependency: absent from a production install, where the lines stay JSON.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const build = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
     return build({ messageKey: "message", translateTime: "SYS:HH:MM:ss.l", sync: true });
   } catch {

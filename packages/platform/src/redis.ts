@@ -59,7 +59,6 @@ export function createRedis(
     return redis;
   }
   // Loaded only when used: production images never take this path.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const RedisMock = require("ioredis-mock") as typeof Redis;
   return new RedisMock();
 }

@@ -56,7 +56,7 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
 }
 
 function startSdk(serviceName: string, protocol: "http/protobuf" | "http/json"): Tracing {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when tracing is on */
+  // Required here, not imported: loaded only when tracing is on.
   const { NodeTracerProvider, BatchSpanProcessor } = require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
   const { defaultResource, detectResources, envDetector, resourceFromAttributes } = require("@opentelemetry/resources") as typeof import("@opentelemetry/resources");
   const { registerInstrumentations } = require("@opentelemetry/instrumentation") as typeof import("@opentelemetry/instrumentation");
@@ -65,7 +65,6 @@ function startSdk(serviceName: string, protocol: "http/protobuf" | "http/json"):
   const { OTLPTraceExporter } = (
     protocol === "http/json" ? require("@opentelemetry/exporter-trace-otlp-http") : require("@opentelemetry/exporter-trace-otlp-proto")
   ) as typeof import("@opentelemetry/exporter-trace-otlp-proto");
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (the env detector) over the service's own name.
   const resource = defaultResource()

@@ -3,26 +3,15 @@
 // aborted, as on a laptop offline: Apollo Sandbox's page cannot load from Apollo's CDN, says so
 // and links the local explorer, and GraphiQL, served by the gateway from the project's own
 // packages, runs a query and shows its answer. A screenshot of it is kept for a person to look at.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { testRecords } from "../support/fixtures";
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumFor } from "../support/chromium";
 import { TestSystem } from "../support/system";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) process.stderr.write(`local explorer browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium chromium-driver)\n`);
+const hasChromium = chromiumFor("local explorer browser test");
 
 /** The one browser function the test reads a style with (the tests are typed without the DOM's types). */
 type StyleWindow = { getComputedStyle(element: unknown): { opacity: string } };
@@ -42,7 +31,12 @@ const isLoopback = (url: string) => ["127.0.0.1", "localhost", "[::1]"].includes
   beforeAll(async () => {
     system = await TestSystem.start({}, testRecords());
     folder = mkdtempSync(join(tmpdir(), "oa-explorer-"));
-    context = await chromium.launchPersistentContext(join(folder, "profile"), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 800 } });
+    context = await chromium.launchPersistentContext(join(folder, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 800 },
+    });
     context.setDefaultTimeout(15_000);
     // No network: anything but loopback fails as it would offline.
     await context.route("**/*", (route) => {

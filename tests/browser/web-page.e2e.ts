@@ -2,7 +2,7 @@
 // a browser): sign in with a cookie session, step up with a code from the outbox, see the
 // Snapshot, sign out, and then the same page sees no user. Pages on other origins of the same
 // site try a form POST and a credentialed fetch against the gateway: nothing runs.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,21 +11,10 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { DANA, GOOD_PASSWORD, testRecords } from "../support/fixtures";
 import { enroll, signIn } from "../support/journeys";
 import { runOperation } from "../support/session-journeys";
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumFor } from "../support/chromium";
 import { TestSystem } from "../support/system";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) process.stderr.write(`web page browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium chromium-driver)\n`);
+const hasChromium = chromiumFor("web page browser test");
 
 /** A page on another origin of the same site (localhost, another port), serving `html`. */
 async function servePage(html: (port: number) => string): Promise<{ origin: string; close(): Promise<void> }> {
@@ -72,7 +61,7 @@ async function servePage(html: (port: number) => string): Promise<{ origin: stri
     gatewayUrl = system.gatewayUrl.replace("://127.0.0.1:", "://localhost:");
     appUrl = new URL("/app/", gatewayUrl).toString();
     profile = mkdtempSync(join(tmpdir(), "oa-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     context.setDefaultTimeout(10_000);
     page = context.pages()[0] ?? (await context.newPage());
     page.on("response", (response) => {

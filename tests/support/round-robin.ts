@@ -1,5 +1,5 @@
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent, type IncomingHttpHeaders, type Server } from "node:http";
+import { closeForwarding, forward, startBodyServer } from "./forwarding";
 
 /** One request as the balancer passed it on: to which instance, and exactly what. */
 export interface BalancedRequest {
@@ -28,33 +28,19 @@ export class RoundRobin {
   ) {}
 
   static async start(): Promise<RoundRobin> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const balancer = new RoundRobin(server, (server.address() as AddressInfo).port);
-    server.on("request", (request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        if (balancer.targets.length === 0) {
-          response.writeHead(503).end();
-          return;
-        }
-        const instance = balancer.next++ % balancer.targets.length;
-        const target = balancer.targets[instance];
-        const body = Buffer.concat(chunks);
-        const headers = { ...request.headers, host: target.host };
-        balancer.requests.push({ instance, method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, body: body.toString("utf8") });
-        const upstream = httpRequest({ host: target.hostname, port: target.port, method: request.method, path: request.url, headers, agent: balancer.agent }, (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        });
-        upstream.on("error", () => {
-          if (!response.headersSent) response.writeHead(502);
-          response.end();
-        });
-        upstream.end(body);
-      });
+    let balancer: RoundRobin | undefined;
+    const { server, port } = await startBodyServer((request, body, response) => {
+      // balancer is set as soon as the server listens, before any request can arrive.
+      if (!balancer || balancer.targets.length === 0) {
+        response.writeHead(503).end();
+        return;
+      }
+      const instance = balancer.next++ % balancer.targets.length;
+      const passed = { instance, method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, body: body.toString("utf8") };
+      balancer.requests.push(passed);
+      forward(balancer.agent, balancer.targets[instance], passed, body, response);
     });
+    balancer = new RoundRobin(server, port);
     return balancer;
   }
 
@@ -77,11 +63,7 @@ export class RoundRobin {
     return counts;
   }
 
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-    this.agent.destroy();
+  close(): Promise<void> {
+    return closeForwarding(this.server, this.agent);
   }
 }

@@ -1,5 +1,5 @@
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
+import { closeForwarding, forward, startBodyServer } from "./forwarding";
 
 /** One request as it crossed the wire, headers and exact body included. */
 export interface TappedRequest {
@@ -32,31 +32,30 @@ export class Wiretap {
   ) {}
 
   static async start(): Promise<Wiretap> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const tap = new Wiretap(server, (server.address() as AddressInfo).port);
-    server.on("request", (request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const tapped: TappedRequest = {
-          method: request.method ?? "GET",
-          path: request.url ?? "/",
-          headers: { ...request.headers },
-          body: body.toString("utf8"),
-          held: false,
-          at: Date.now(),
-        };
-        tap.requests.push(tapped);
-        if (tap.holding?.(tapped)) {
-          tapped.held = true;
-          response.writeHead(502, { "content-type": "application/json" }).end('{"errors":[{"message":"intercepted"}]}');
-          return;
-        }
-        tap.forward(tapped, body, response);
-      });
+    let tap: Wiretap | undefined;
+    const { server, port } = await startBodyServer((request, body, response) => {
+      // Set as soon as the server listens, before any request can arrive.
+      if (!tap) {
+        response.writeHead(503).end();
+        return;
+      }
+      const tapped: TappedRequest = {
+        method: request.method ?? "GET",
+        path: request.url ?? "/",
+        headers: { ...request.headers },
+        body: body.toString("utf8"),
+        held: false,
+        at: Date.now(),
+      };
+      tap.requests.push(tapped);
+      if (tap.holding?.(tapped)) {
+        tapped.held = true;
+        response.writeHead(502, { "content-type": "application/json" }).end('{"errors":[{"message":"intercepted"}]}');
+        return;
+      }
+      tap.forward(tapped, body, response);
     });
+    tap = new Wiretap(server, port);
     return tap;
   }
 
@@ -87,12 +86,8 @@ export class Wiretap {
     this.requests.length = 0;
   }
 
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-    this.agent.destroy();
+  close(): Promise<void> {
+    return closeForwarding(this.server, this.agent);
   }
 
   private forward(tapped: TappedRequest, body: Buffer, response: ServerResponse): void {
@@ -100,17 +95,6 @@ export class Wiretap {
       response.writeHead(503).end();
       return;
     }
-    const upstream = httpRequest(
-      { host: this.target.hostname, port: this.target.port, method: tapped.method, path: tapped.path, headers: { ...tapped.headers, host: this.target.host }, agent: this.agent },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    upstream.on("error", () => {
-      if (!response.headersSent) response.writeHead(502);
-      response.end();
-    });
-    upstream.end(body);
+    forward(this.agent, this.target, tapped, body, response);
   }
 }

@@ -35,7 +35,7 @@ export class TestSystem {
   readonly statements: string[] = [];
   /** The same statements, each with the subgraph that ran it (`statementCounts`). */
   readonly subgraphStatements: { subgraph: SubgraphName; sql: string }[] = [];
-  /** Password checks (argon2) identity has made. */
+  /** Password and support proof checks (argon2) identity has made. */
   passwordChecks = 0;
   readonly outbox = Outbox.inNewFolder();
   /** In start order. */

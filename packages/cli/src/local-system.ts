@@ -22,7 +22,7 @@ export interface LocalSystemOptions<Elsewhere extends SubgraphName = never> {
   poolSize?: number;
   /** Told of every SQL statement any of the three subgraphs runs, and which ran it (for counting them). */
   onQuery?: (sql: string, subgraph: SubgraphName) => void;
-  /** Told of every password check identity makes (tests count them). */
+  /** Told of every password or support proof check identity makes (tests count them). */
   onPasswordCheck?: () => void;
   /** Runs after the migrations and before anything listens (e.g. loading the demo records). */
   afterMigrations?: (settings: Settings) => Promise<void>;

@@ -28,7 +28,7 @@ export interface IdentityOptions {
   onQuery?: (sql: string) => void;
   /** Database pool size, instead of DATABASE_POOL_SIZE (small on the embedded database). */
   poolSize?: number;
-  /** Called before every password check, for tests that count them. */
+  /** Called before every password or support proof check (argon2), for tests that count them. */
   onPasswordCheck?: () => void;
 }
 

@@ -35,7 +35,7 @@ export interface IdentityServices {
   codeSends: SecurityCodeSends;
   /** Pending step-up challenges and their security codes. */
   stepUpChallenges: StepUpChallengeStore;
-  /** Called before every password check (real or against the dummy), for tests that count them. */
+  /** Called before every password check and every support proof's answer check (real or against the dummy), for tests that count them. */
   onPasswordCheck: () => void;
 }
 

@@ -29,9 +29,11 @@ describe("runBench", () => {
     for (const row of peerRatios) expect(row).toMatch(/\d+\.\d{2}\s+\d+\.\d{2}\s+\d+\.\d{2}\s+(\d+\.\d{2}|-)$/);
     expect(report).toMatch(/Online Access ÷ floor ≥ 0\.90: \d+\.\d{2} {2}\d+\.\d{2} \((met|NOT met in \d of 2)\)/);
     expect(report).toMatch(/Online Access ÷ Hive Gateway, Rust planner ≥ 1\.50: /);
+    expect(report).toMatch(/ceiling: floor ÷ Hive Gateway, Rust planner: \d+\.\d{2} {2}\d+\.\d{2}\n/);
 
     expect(report).toMatch(/^\s+registered device ÷ bound\s+\d+\.\d{2}/m);
     expect(report).toMatch(/^\s+unregistered device ÷ bound\s+\d+\.\d{2}/m);
     expect(report).toMatch(/login ÷ argon2id bound ≥ 0\.90: \d+\.\d{2} {2}\d+\.\d{2}/);
+    expect(report).toMatch(/CPU ms besides the hash: at most \d+\.\d{2} for the goal \(all processes\); the gateway and subgraphs alone spent -?\d+\.\d{2} {2}-?\d+\.\d{2}/);
   });
 });

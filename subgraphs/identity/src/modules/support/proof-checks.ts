@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { normaliseAnswer } from "../credentials/answer-normalisation";
-import { verifyAgainstDummy, verifySecret } from "../credentials/secret-hashing";
+import type { PasswordCheck } from "../credentials/secret-hashing";
 import { decryptTaxId } from "../customer/tax-id";
 import type { ProofOnFile } from "./proof-on-file";
 
@@ -17,13 +17,13 @@ const NOBODY_LAST4 = "----";
 
 /**
  * True when both parts match what is on file. Both are always checked, the tax id in constant
- * time and the answer with one argon2 verification (against a dummy hash when there is no person
- * or no such question of theirs), so neither the answer nor the time says which part was wrong,
- * or whether anyone was on file.
+ * time and the answer with one argon2 verification by `checkAnswer` (against the dummy hash when
+ * there is no person or no such question of theirs), so neither the answer nor the time says
+ * which part was wrong, or whether anyone was on file.
  */
-export async function proofMatches(onFile: ProofOnFile | null, proof: CallerProof, taxIdKey: Buffer): Promise<boolean> {
+export async function proofMatches(onFile: ProofOnFile | null, proof: CallerProof, taxIdKey: Buffer, checkAnswer: PasswordCheck): Promise<boolean> {
   const last4Right = last4Matches(onFile ? decryptTaxId(taxIdKey, onFile.taxIdEncrypted).slice(-4) : NOBODY_LAST4, proof.last4) && onFile !== null;
-  const answerRight = onFile?.answerHash ? await verifySecret(onFile.answerHash, normaliseAnswer(proof.answer)) : await verifyAgainstDummy(proof.answer);
+  const answerRight = await checkAnswer(onFile?.answerHash ?? null, normaliseAnswer(proof.answer));
   return last4Right && answerRight;
 }
 

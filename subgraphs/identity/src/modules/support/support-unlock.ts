@@ -1,4 +1,5 @@
 import { type Logger, reservePlaces } from "@oa/platform";
+import type { PasswordCheck } from "../credentials/secret-hashing";
 import { liftLocks, type PersonLockSubjects } from "../lockout/lift-locks";
 import type { LockoutSubject, LoginLockout } from "../lockout/login-lockout";
 import type { PersonNotices } from "../notice/person-notices";
@@ -14,6 +15,8 @@ export interface SupportUnlockDeps {
   securityEvents: SecurityEvents;
   logger: Logger;
   taxIdEncryptionKey: Buffer;
+  /** Verifies the caller's answer against its hash on file (the dummy hash for none). */
+  checkAnswer: PasswordCheck;
   /** The login and what its proof is checked against, or null for an unknown username. */
   proofOnFile: (username: string, questionId: string) => Promise<ProofOnFile | null>;
   /** The person's lock budgets: their own and each registered device's (device-trust); throws when it cannot say. */
@@ -55,7 +58,7 @@ export async function supportUnlock(deps: SupportUnlockDeps, username: string, p
   try {
     const onFile = await deps.proofOnFile(username, proof.questionId);
     // Checked for an unknown username too (against nothing): it takes the time a wrong proof takes.
-    const right = await proofMatches(onFile, proof, deps.taxIdEncryptionKey);
+    const right = await proofMatches(onFile, proof, deps.taxIdEncryptionKey, deps.checkAnswer);
     if (!onFile || !right) {
       await held.failed();
       await countTowardTheLock(deps, person, onFile, actor);

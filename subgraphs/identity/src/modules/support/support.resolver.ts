@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, Directive, Int, Mutation, Query, Resolver } from "type-graphql";
 import { internalCaller } from "../../access";
 import type { IdentityContext } from "../../context";
-import { noticesOf } from "../../request-ports";
+import { noticesOf, passwordCheckOf } from "../../request-ports";
 import { usernameKey } from "../credentials/username-policy";
 import { lockSubjectsOf } from "../lockout/lift-locks";
 import { endSessions } from "../session/end-sessions";
@@ -79,6 +79,7 @@ function supportUnlockDeps(context: IdentityContext): SupportUnlockDeps {
     securityEvents: services.securityEvents,
     logger: services.logger,
     taxIdEncryptionKey: services.settings.taxIdEncryptionKey,
+    checkAnswer: passwordCheckOf(context),
     proofOnFile: (username, questionId) => proofOnFile(services.dataSource, username, questionId),
     lockSubjectsOf: (login) => lockSubjectsOf(services, login),
     notices: noticesOf(context),

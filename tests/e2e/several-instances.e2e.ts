@@ -6,7 +6,8 @@ import { documentHash, SnapshotDocument } from "@oa/client";
 import { GATEWAY_CREDENTIAL_HEADER } from "@oa/platform";
 import { DANA, FLEET, GOOD_PASSWORD, LUIS, SOLO, testRecords } from "../support/fixtures";
 import { enroll, signIn } from "../support/journeys";
-import { type GatewayClient, ScaledSystem } from "../support/scaled-system";
+import type { GatewayClient } from "../support/gateway-client";
+import { ScaledSystem } from "../support/scaled-system";
 
 const MAX = 5;
 const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });

@@ -2,40 +2,14 @@ import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RecordsFile, Settings, Stoppable } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
-import { contractOperation } from "../../packages/cli/src/contract-operations";
-import { answerData } from "../../packages/cli/src/journeys/graphql-answer";
 import { Outbox } from "../../packages/cli/src/journeys/outbox";
-import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
 import { ANY_FREE_PORTS, type SubgraphName, startLocalSystem } from "../../packages/cli/src/local-system";
 import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 import { writeRecords } from "../../packages/cli/src/records/import-records";
+import { GatewayClient } from "./gateway-client";
 import { RoundRobin } from "./round-robin";
-import { type GraphQLResponse, postToGateway } from "./system";
 
 const SUBGRAPHS: SubgraphName[] = ["identity", "device-trust", "vehicle-account"];
-
-/** One gateway of a scaled system, as a client sees it: the journeys take it like a TestSystem. */
-export class GatewayClient {
-  constructor(
-    readonly gatewayUrl: string,
-    readonly outbox: Outbox,
-  ) {}
-
-  /** Sends a contract operation (by name) through this gateway. */
-  run<T = Record<string, any>>(operationName: string, variables: Record<string, unknown> = {}, accessToken?: string): Promise<GraphQLResponse<T>> {
-    return this.post<T>({ query: contractOperation(operationName), operationName, variables }, accessToken);
-  }
-
-  /** Sends a contract operation through this gateway; resolves to its data, throws on an error answer (for journeys). */
-  readonly runOperation: RunOperation = async (operationName, variables, accessToken) => {
-    const { status, body } = await this.run(operationName, variables, accessToken);
-    return answerData(status, body);
-  };
-
-  post<T = Record<string, any>>(body: unknown, accessToken?: string, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-    return postToGateway<T>(this.gatewayUrl, body, accessToken, extraHeaders);
-  }
-}
 
 /**
  * The system scaled out in this process: several instances of every service (each set started as

@@ -3,20 +3,15 @@ import { dirname } from "node:path";
 import type { RecordsFile, Settings, Stoppable } from "@oa/platform";
 import { createRedis } from "@oa/platform";
 import { createTestDatabase, type TestDatabase, testSettings } from "@oa/platform/testing";
-import { contractOperation } from "../../packages/cli/src/contract-operations";
-import { answerData } from "../../packages/cli/src/journeys/graphql-answer";
 import { Outbox } from "../../packages/cli/src/journeys/outbox";
-import type { RunOperation } from "../../packages/cli/src/journeys/sign-in";
 import { ANY_FREE_PORTS, type SubgraphName, startLocalSystem } from "../../packages/cli/src/local-system";
 import { withDatabaseConnection } from "../../packages/cli/src/records/database-connection";
 import { writeRecords } from "../../packages/cli/src/records/import-records";
 import { webPagePages } from "../../packages/cli/src/web-page";
+import { GatewayClient } from "./gateway-client";
 import { Wiretap } from "./wiretap";
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  status: number;
-  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+export type { GraphQLResponse } from "./gateway-client";
 
 export interface TestSystemOptions {
   /** Subgraphs to put a recording proxy in front of: the gateway and identity reach them only through it (`taps`). */
@@ -30,17 +25,15 @@ export interface TestSystemOptions {
  * gateway in front of the three real subgraphs, on free ports, against a fresh PostgreSQL
  * database and real Redis.
  */
-export class TestSystem {
+export class TestSystem extends GatewayClient {
   /** SQL statements run by any subgraph, in order; tests reset and count them. */
   readonly statements: string[] = [];
   /** The same statements, each with the subgraph that ran it (`statementCounts`). */
   readonly subgraphStatements: { subgraph: SubgraphName; sql: string }[] = [];
   /** Password and support proof checks (argon2) identity has made. */
   passwordChecks = 0;
-  readonly outbox = Outbox.inNewFolder();
   /** In start order. */
   private services: Stoppable[] = [];
-  gatewayUrl = "";
   /** Where the others call each subgraph (through its tap, when tapped). */
   subgraphUrls: Record<string, string> = {};
   /** Where each subgraph really listens: a request sent here passes no tap. */
@@ -49,6 +42,11 @@ export class TestSystem {
   taps: Partial<Record<SubgraphName, Wiretap>> = {};
   settings!: Settings;
   private database!: TestDatabase;
+
+  private constructor() {
+    // The gateway's URL once it listens (boot).
+    super("", Outbox.inNewFolder());
+  }
 
   static async start(overrides: Partial<Settings> = {}, records?: RecordsFile, options: TestSystemOptions = {}): Promise<TestSystem> {
     const system = new TestSystem();
@@ -92,22 +90,6 @@ export class TestSystem {
     await withDatabaseConnection(this.database.url, (database) => writeRecords(database, records, this.settings));
   }
 
-  /** Sends a contract operation (by name) through the gateway. */
-  async run<T = Record<string, any>>(operationName: string, variables: Record<string, unknown> = {}, accessToken?: string): Promise<GraphQLResponse<T>> {
-    return this.post<T>({ query: contractOperation(operationName), operationName, variables }, accessToken);
-  }
-
-  /** Sends a contract operation through the gateway; resolves to its data, throws on an error answer (for journeys). */
-  readonly runOperation: RunOperation = async (operationName, variables, accessToken) => {
-    const { status, body } = await this.run(operationName, variables, accessToken);
-    return answerData(status, body);
-  };
-
-  /** Sends any body through the gateway. */
-  post<T = Record<string, any>>(body: unknown, accessToken?: string, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-    return postToGateway<T>(this.gatewayUrl, body, accessToken, extraHeaders);
-  }
-
   /** Forgets the statements counted so far. */
   resetStatements(): void {
     this.statements.length = 0;
@@ -141,24 +123,4 @@ export class TestSystem {
   private removeOutbox() {
     rmSync(dirname(this.outbox.file), { recursive: true, force: true });
   }
-}
-
-/** POSTs any body to a gateway as a bearer client; the answer must be JSON. */
-export async function postToGateway<T = Record<string, any>>(
-  gatewayUrl: string,
-  body: unknown,
-  accessToken?: string,
-  extraHeaders: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
-  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-  const response = await fetch(gatewayUrl, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-  const text = await response.text();
-  let parsed: GraphQLResponse<T>["body"];
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`gateway answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
-  }
-  return { status: response.status, body: parsed };
 }

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
+import { freeLoopbackPort } from "@oa/platform/testing";
 import { fromRoot } from "./project-root";
 
 /** The four services, each a process of its own, as in docker/ (their built `dist/index.js`). */
@@ -47,15 +46,6 @@ export function cleanEnvironment(extra: Record<string, string>): NodeJS.ProcessE
   return { ...env, ...extra };
 }
 
-/** A loopback port free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Collects a stream's text as lines. */
 function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
   let partial = "";
@@ -77,7 +67,7 @@ function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
  */
 export async function startStandaloneServices(options: StandaloneOptions): Promise<StandaloneServices> {
   const names = Object.keys(STANDALONE_ENTRIES) as StandaloneName[];
-  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const))) as Record<StandaloneName, number>;
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freeLoopbackPort()] as const))) as Record<StandaloneName, number>;
   const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<StandaloneName, string>;
   const env: NodeJS.ProcessEnv = {
     ...options.env,

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import Redis from "ioredis";
+import { freeLoopbackPort } from "./loopback-port";
 
 // Tests only: a Redis Cluster of a few masters on loopback, started from the installed
 // redis-server and redis-cli, in a folder of its own that goes with it.
@@ -44,7 +44,7 @@ export async function startLocalRedisCluster(masters = 3): Promise<LocalRedisClu
     const taken = new Set<number>();
     const freePort = async () => {
       for (;;) {
-        const port = await loopbackPortFreeNow();
+        const port = await freeLoopbackPort();
         if (taken.has(port)) continue;
         taken.add(port);
         return port;
@@ -122,15 +122,6 @@ async function untilAnswering(port: number, check: (redis: Redis) => Promise<unk
   } finally {
     redis.disconnect();
   }
-}
-
-/** A loopback port nothing listens on right now. */
-async function loopbackPortFreeNow(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function stopNode(node: ChildProcess): Promise<void> {

@@ -1,12 +1,13 @@
-import { createServer, type AddressInfo } from "node:net";
 // Helpers for tests that run against the real PostgreSQL and Redis (never mocks).
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { type ForwardedSession, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } from "./gateway-credential";
 import { soleRootField } from "./graphql-operation";
+import { freeLoopbackPort } from "./loopback-port";
 import { loadSettings, type Settings } from "./settings";
 
 export { type LocalRedisCluster, localRedisClusterUnavailable, startLocalRedisCluster } from "./local-redis-cluster";
+export { freeLoopbackPort } from "./loopback-port";
 
 /** A server where tests may create and drop databases. */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -84,13 +85,7 @@ export async function postGraphQL<T = unknown>(
 }
 
 /** A loopback port where nothing listens (it was free a moment ago), for tests of an outage. */
-export async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const deadPort = freeLoopbackPort;
 
 /** The value of one series in Prometheus text, e.g. `oa_locks_total{guard="login",service="identity"}`, labels in any order; 0 when absent. */
 export function metricValue(text: string, series: string): number {
